@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// stockterm: a keyboard-driven terminal browser for stock photos and video.
+/// Module plan: ../shared/design/ARCHITECTURE.md (dependencies point down only).
+let package = Package(
+    name: "stockterm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stockterm", targets: ["stockterm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: assets, money, products, search requests, the query language, StockProvider.
+        .target(name: "StockCore"),
+        // What the program ships: the demo catalog and the synonym table.
+        .target(
+            name: "StockAssets",
+            path: "assets",
+            exclude: ["README.md"],
+            sources: ["StockAssets.swift"],
+            resources: [.copy("catalog"), .copy("synonyms.tsv")]
+        ),
+        // The embedded catalog: SQLite FTS5 through GRDB, import, generator, executor, facets.
+        .target(
+            name: "StockCatalog",
+            dependencies: [
+                "StockCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // ncursesw as a system library; only TerminalUI may import it.
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .executableTarget(
+            name: "stockterm",
+            dependencies: [
+                "StockCore",
+                "StockCatalog",
+                "StockAssets",
+                "CNCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
+        .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
+        .testTarget(name: "StocktermCLITests", dependencies: ["StockCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,45 @@
+/// One page of results, with the total and the facet counts of the whole result set.
+public struct SearchPage: Hashable, Sendable {
+    public var items: [Asset]
+    /// 1-based.
+    public var page: Int
+    public var pageSize: Int
+    /// How many results the whole search has. Services give estimates; treat it as one.
+    public var total: Int
+    /// True when `total` is an exact count (the local catalog), false for a service's estimate.
+    public var totalIsExact: Bool
+    public var facets: FacetCounts
+
+    public init(items: [Asset], page: Int, pageSize: Int, total: Int, totalIsExact: Bool = false, facets: FacetCounts = FacetCounts()) {
+        self.items = items; self.page = page; self.pageSize = pageSize
+        self.total = total; self.totalIsExact = totalIsExact; self.facets = facets
+    }
+
+    /// 1-based index of the first item shown, 0 when empty ("1–60 of 14,382").
+    public var firstIndex: Int { items.isEmpty ? 0 : (page - 1) * pageSize + 1 }
+    public var lastIndex: Int { items.isEmpty ? 0 : firstIndex + items.count - 1 }
+    public var hasNextPage: Bool { page * pageSize < total }
+}
+
+/// The facet groups a result set is counted by. Raw values are the JSON keys.
+public enum FacetGroup: String, Hashable, Sendable, Codable, CaseIterable {
+    case type, orientation
+    case fourK = "4k"
+    case premium, resolution, category
+    case license = "licenseType"
+}
+
+/// For each facet group, for each value: how many results there would be with that value chosen,
+/// given the query and the filters of the other groups.
+public struct FacetCounts: Hashable, Sendable {
+    /// group → value → count. Values are raw values: `video`, `horizontal`, `true`, `2`, `1080p`, slugs.
+    public var counts: [FacetGroup: [String: Int]]
+    /// Groups whose counts are estimates (shown with ≈).
+    public var estimated: Set<FacetGroup>
+
+    public init(counts: [FacetGroup: [String: Int]] = [:], estimated: Set<FacetGroup> = []) {
+        self.counts = counts; self.estimated = estimated
+    }
+
+    public subscript(group: FacetGroup, value: String) -> Int { counts[group]?[value] ?? 0 }
+}

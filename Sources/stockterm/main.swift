@@ -1,0 +1,2 @@
+import StockCore
+print("stockterm")

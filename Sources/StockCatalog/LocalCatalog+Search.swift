@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import StockCore
+
+extension LocalCatalog {
+    /// Runs a search: the page of results, the exact total and every facet count.
+    ///
+    /// Design (see `docs/catalog.md`): rows are stored in static quality order, so the rows
+    /// FTS5 yields in rowid order come best-first. One pass over the candidates counts facets from
+    /// the memory-mapped columns; relevance ranks the first `rankingWindow` results by bm25 and
+    /// lets the rest follow in quality order; other sorts keep a bounded heap. Ties break by id.
+    public func search(_ request: SearchRequest) throws -> SearchPage {
+        let compiler = QueryCompiler(categories: categories, rowCount: assetCount, expandSynonyms: request.expandSynonyms,
+                                     synonyms: { [self] in synonymsOf($0) }, rowsMatching: { [self] in try rowsMatching($0) })
+        let plan = try compiler.compile(request.query, filters: request.filters)
+        let facetTables = FacetTables(plan.facets, categories: categories)
+        let needed = request.offset + request.pageSize
+        let rankByText = request.sort == .relevance && plan.ranked != nil
+        let collect: CatalogScan.Collect
+        switch (request.sort, request.order) {
+        case (.relevance, _), (.popular, .desc):
+            // Relevance is always best first; its order is ignored.
+            collect = .firstInRowOrder(count: rankByText ? max(needed, Self.rankingWindow) : needed)
+        default:
+            collect = .topK(TopK(k: needed, descending: request.order == .desc), key: sortKey(request.sort))
+        }
+
+        let scan = CatalogScan(columns: columns, plan: plan, facets: facetTables)
+        let outcome: CatalogScan.Outcome
+        if let driving = plan.driving {
+            // FTS5 rowids are rows + 1; shift once so the scan reads rows.
+            let rows = try rowsMatching(driving)
+            outcome = rows.withUnsafeBufferPointer { buffer in
+                var shifted = [UInt32](repeating: 0, count: buffer.count)
+                for i in 0..<buffer.count { shifted[i] = buffer[i] - 1 }
+                return shifted.withUnsafeBufferPointer { scan.run(candidates: $0, collect: collect) }
+            }
+        } else {
+            outcome = scan.run(candidates: nil, collect: collect)
+        }
+
+        var ordered: [UInt32]
+        switch collect {
+        case .firstInRowOrder:
+            ordered = outcome.firstRows
+            if rankByText, let ranked = plan.ranked, !ordered.isEmpty {
+                let windowCount = min(Self.rankingWindow, ordered.count)
+                let window = Array(ordered[0..<windowCount])
+                let ranks = try bm25(ranked, rows: window, candidatesBefore: outcome.candidatesBeforeLastKept)
+                let sortedWindow = window.sorted { a, b in
+                    let ra = ranks[a] ?? 0, rb = ranks[b] ?? 0
+                    if ra != rb { return ra < rb } // bm25 is lower for better matches
+                    return columns.id[Int(a)] < columns.id[Int(b)]
+                }
+                ordered.replaceSubrange(0..<windowCount, with: sortedWindow)
+            }
+        case .topK:
+            ordered = outcome.top.map(\.row)
+        }
+
+        let pageRows = ordered.dropFirst(request.offset).prefix(request.pageSize)
+        let items = try pageRows.map { try asset(atRow: Int($0)) }
+        return SearchPage(items: items, page: request.page, pageSize: request.pageSize, total: outcome.total,
+                          totalIsExact: true, facets: outcome.counts.facetCounts(categories: categories))
+    }
+
+    /// bm25 of each row of `rows` for the FTS5 expression, lower is better.
+    private func bm25(_ expression: String, rows: [UInt32], candidatesBefore: Int) throws -> [UInt32: Double] {
+        try database.read { db in
+            var ranks: [UInt32: Double] = [:]
+            ranks.reserveCapacity(rows.count)
+            let wanted = Set(rows)
+            let maxRowid = Int64(rows.max()! + 1)
+            // When the window covers most candidates up to its last row, one range query is
+            // cheapest; otherwise ask for the window's rows one by one.
+            if candidatesBefore <= rows.count * 4 {
+                let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, \(CatalogSchema.bm25) FROM asset_fts WHERE asset_fts MATCH ? AND rowid <= ?",
+                                                 arguments: [expression, maxRowid])
+                while let row = try cursor.next() {
+                    let r = UInt32((row[0] as Int64) - 1)
+                    if wanted.contains(r) { ranks[r] = row[1] }
+                }
+            } else {
+                let list = rows.map { String($0 + 1) }.joined(separator: ",")
+                let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, \(CatalogSchema.bm25) FROM asset_fts WHERE asset_fts MATCH ? AND rowid IN (\(list))",
+                                                 arguments: [expression])
+                while let row = try cursor.next() { ranks[UInt32((row[0] as Int64) - 1)] = row[1] }
+            }
+            return ranks
+        }
+    }
+
+    private func sortKey(_ sort: SortField) -> (Int) -> Double {
+        let c = columns
+        switch sort {
+        case .relevance, .popular: return { Double(c.popularity[$0]) }
+        case .newest: return { Double(c.created[$0]) }
+        case .curated: return { Double(c.popularity[$0]) + (c.flags[$0] & ColumnStore.Flag.curated != 0 ? 1e15 : 0) }
+        case .emerging: return { Double(c.emerging[$0]) }
+        case .duration: return { Double(c.duration[$0]) }
+        }
+    }
+}

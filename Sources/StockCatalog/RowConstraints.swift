@@ -1,0 +1,150 @@
+import StockCore
+
+/// Filters compiled into lookup tables over the column values, so that testing a row is a handful
+/// of array reads. `RowConstraints` holds what every result must satisfy; `FacetTables` holds the
+/// facet-group filters, kept apart so that each group's counts can ignore its own choice.
+struct RowConstraints {
+    var kind = [Bool](repeating: true, count: AssetKind.allCases.count)
+    var orientation = [Bool](repeating: true, count: Orientation.allCases.count)
+    /// Each mask must share a bit with the row's licenses.
+    var licenseMasks: [UInt8] = []
+    /// Indexed by category index; the last slot is "no category".
+    var category: [Bool]
+    var minResolution: UInt8 = 0
+    var only4K = false
+    var premium = [Bool](repeating: true, count: 5)
+    var safe = false
+    /// Index 0 is "not known".
+    var camera = [Bool](repeating: true, count: Camera.allCases.count + 1)
+    var composition = [Bool](repeating: true, count: Composition.allCases.count + 1)
+    var ungradedOnly = false
+    var duration: [NumericRange] = []
+    var width: [NumericRange] = []
+    var height: [NumericRange] = []
+    var megapixels: [NumericRange] = []
+    /// True when two constraints contradict (`type:video type:photo`): nothing can match.
+    var impossible = false
+
+    init(categoryCount: Int) {
+        category = [Bool](repeating: true, count: categoryCount + 1)
+    }
+
+    var hasRanges: Bool { !(duration.isEmpty && width.isEmpty && height.isEmpty && megapixels.isEmpty) }
+
+    @inline(__always)
+    func matches(_ row: Int, _ c: ColumnStore) -> Bool {
+        guard !impossible, kind[Int(c.kind[row])], orientation[Int(c.orientation[row])], premium[Int(c.premium[row])] else { return false }
+        let cat = c.category[row]
+        guard category[cat == ColumnStore.noCategory ? category.count - 1 : Int(cat)] else { return false }
+        let res = c.resolution[row]
+        if res < minResolution { return false }
+        if only4K && !(res == 3 && c.kind[row] == CatalogCodes.video) { return false }
+        let flags = c.flags[row]
+        if safe && flags & ColumnStore.Flag.mature != 0 { return false }
+        if ungradedOnly && (flags & ColumnStore.Flag.ungraded == 0 || c.kind[row] != CatalogCodes.video) { return false }
+        guard camera[Int(c.camera[row])], composition[Int(c.composition[row])] else { return false }
+        for mask in licenseMasks where c.licenses[row] & mask == 0 { return false }
+        if hasRanges { return matchesRanges(row, c) }
+        return true
+    }
+
+    private func matchesRanges(_ row: Int, _ c: ColumnStore) -> Bool {
+        for r in duration where !(c.kind[row] == CatalogCodes.video && r.contains(Double(c.duration[row]))) { return false }
+        for r in width where !r.contains(Double(c.width[row])) { return false }
+        for r in height where !r.contains(Double(c.height[row])) { return false }
+        if !megapixels.isEmpty {
+            let mp = Double(c.width[row]) * Double(c.height[row]) / 1_000_000
+            for r in megapixels where !r.contains(mp) { return false }
+        }
+        return true
+    }
+
+    /// Adds a top-level `field:value` of a query (every one must hold).
+    mutating func require(_ filter: FieldFilter, categories: CategoryIndex) {
+        switch filter {
+        case .kind(let k): restrict(&kind, to: [CatalogCodes.code(k)])
+        case .orientation(let o): restrict(&orientation, to: [CatalogCodes.code(o)])
+        case .license(let l): licenseMasks.append(CatalogCodes.bit(l))
+        case .category(let slug):
+            restrict(&category, to: categories.index(of: slug).map { [$0] } ?? [])
+        case .tag: break // matched through the FTS index
+        case .resolution(let r): minResolution = max(minResolution, UInt8(r.rank + 1))
+        case .fourK(let on): if on { only4K = true }
+        case .premium, .free: break // folded into the facet filters, see QueryPlan
+        case .safe(let on): if on { safe = true }
+        case .camera(let cam): restrict(&camera, to: [Camera.allCases.firstIndex(of: cam)! + 1])
+        case .composition(let comp): restrict(&composition, to: [Composition.allCases.firstIndex(of: comp)! + 1])
+        case .ungraded(let on): if on { ungradedOnly = true }
+        case .duration(let r): duration.append(r)
+        case .width(let r): width.append(r)
+        case .height(let r): height.append(r)
+        case .megapixels(let r): megapixels.append(r)
+        }
+        if kind.allSatisfy({ !$0 }) || orientation.allSatisfy({ !$0 }) || category.allSatisfy({ !$0 })
+            || camera.allSatisfy({ !$0 }) || composition.allSatisfy({ !$0 }) || (duration + width + height + megapixels).contains(where: \.isEmpty) {
+            impossible = true
+        }
+    }
+
+    /// Adds the filters of `SearchFilters` that are not facet groups.
+    mutating func require(_ filters: SearchFilters) {
+        if filters.safeSearch { safe = true }
+        if !filters.cameras.isEmpty {
+            let allowed = Set(filters.cameras.map { Camera.allCases.firstIndex(of: $0)! + 1 })
+            restrict(&camera, to: allowed)
+        }
+        if !filters.compositions.isEmpty {
+            let allowed = Set(filters.compositions.map { Composition.allCases.firstIndex(of: $0)! + 1 })
+            restrict(&composition, to: allowed)
+        }
+        if filters.ungradedOnly { ungradedOnly = true }
+        if let r = filters.duration { duration.append(r) }
+        if let r = filters.width { width.append(r) }
+        if let r = filters.height { height.append(r) }
+        if let r = filters.megapixels { megapixels.append(r) }
+        if (duration + width + height + megapixels).contains(where: \.isEmpty) || camera.allSatisfy({ !$0 }) { impossible = true }
+    }
+
+    private func restrict(_ table: inout [Bool], to allowed: Set<Int>) {
+        for i in table.indices where !allowed.contains(i) { table[i] = false }
+    }
+}
+
+/// Integer codes of enum values as the column file stores them.
+enum CatalogCodes {
+    static let video = UInt8(AssetKind.allCases.firstIndex(of: .video)!)
+    static func code(_ k: AssetKind) -> Int { AssetKind.allCases.firstIndex(of: k)! }
+    static func code(_ o: Orientation) -> Int { Orientation.allCases.firstIndex(of: o)! }
+    static func bit(_ l: LicenseType) -> UInt8 { 1 << UInt8(LicenseType.allCases.firstIndex(of: l)!) }
+
+    /// Which premium levels a premium/free choice lets through.
+    static func premiumTable(_ premium: PremiumChoice, _ free: FreeChoice) -> [Bool] {
+        (0...4).map { level in
+            if level == 1 {
+                switch free {
+                case .hidden: return false
+                case .included, .only: return premium != .premiumOnly || free == .only
+                }
+            }
+            if free == .only { return false }
+            switch premium {
+            case .all: return true
+            case .premiumOnly: return level >= 2
+            case .nonPremium: return level == 0
+            }
+        }
+    }
+}
+
+/// The catalog's category slugs and their positions in the column file.
+struct CategoryIndex: Sendable {
+    let slugs: [String]
+    private let positions: [String: Int]
+
+    init(slugs: [String]) {
+        self.slugs = slugs
+        positions = Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, $0) })
+    }
+
+    func index(of slug: String) -> Int? { positions[slug.lowercased()] }
+}

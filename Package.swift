@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "stockterm", targets: ["stockterm"]),
+        // Libraries for the benchmark package in Benchmarks/ (and future front ends).
+        .library(name: "StockCore", targets: ["StockCore"]),
+        .library(name: "StockCatalog", targets: ["StockCatalog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -30,6 +33,8 @@ let package = Package(
             dependencies: [
                 "StockCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, for stepping through large FTS5 results without per-row overhead.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // ncursesw as a system library; only TerminalUI may import it.
@@ -50,7 +55,8 @@ let package = Package(
         ),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
-        .testTarget(name: "StocktermCLITests", dependencies: ["StockCore"]),
+        // Runs the built `stockterm` binary as a user would.
+        .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,7 +27,6 @@ struct CatalogSourceReader {
         let results = ChunkResults(count: chunkCount)
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let decoder = JSONDecoder()
             var records: [IndexRecord] = []
             var errors: [CatalogLineError] = []
             records.reserveCapacity(chunkSize)
@@ -35,10 +34,10 @@ struct CatalogSourceReader {
             for i in lo..<hi {
                 let (lineNumber, range) = lines[i]
                 do {
-                    let asset = try decoder.decode(Asset.self, from: data[range])
+                    let asset = try data.withUnsafeBytes { try Asset(jsonLine: UnsafeRawBufferPointer(rebasing: $0[range])) }
                     records.append(IndexRecord(asset: asset, line: lineNumber, lineOffset: UInt64(range.lowerBound), lineLength: UInt32(range.count)))
                 } catch {
-                    errors.append(CatalogLineError(line: lineNumber, reason: DecodingErrorText.describe(error)))
+                    errors.append(CatalogLineError(line: lineNumber, reason: "\(error)"))
                 }
             }
             results.set(chunk, (records, errors))

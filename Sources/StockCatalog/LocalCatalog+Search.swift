@@ -25,7 +25,10 @@ extension LocalCatalog {
             collect = .topK(TopK(k: needed, descending: request.order == .desc), key: sortKey(request.sort))
         }
 
-        let scan = CatalogScan(columns: columns, plan: plan, facets: facetTables)
+        let residual = plan.residual.isEmpty ? nil
+            : plan.residual.dropFirst().reduce(plan.residual[0].rows(columns)) { $0.intersection($1.rows(columns)) }
+        let scan = CatalogScan(columns: columns, tables: ScanTables(constraints: plan.constraints, facets: facetTables),
+                               residual: residual, categorySlots: categories.slugs.count + 1)
         let outcome: CatalogScan.Outcome
         if let driving = plan.driving {
             // FTS5 rowids are rows + 1; shift once so the scan reads rows.

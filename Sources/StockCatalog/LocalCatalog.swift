@@ -26,35 +26,41 @@ public final class LocalCatalog: @unchecked Sendable {
     private let categoryCounts: [Int]
     private let synonyms: @Sendable (String) -> [[String]]
     private let fileDescriptor: Int32
-    let cache = MatchCache()
+    let cache: MatchCache
 
     /// How many assets rank by bm25 before the rest follow in quality order.
-    public static let rankingWindow = 600
+    public static let rankingWindow = 240
 
     /// Opens the catalog at `source`, building its index first when there is none or it is stale.
     /// Returns the build's outcome when one ran (with the lines it skipped), else nil.
     public static func open(source: URL, cacheDirectory: URL = CatalogPaths.cacheDirectory,
                             synonyms: @escaping @Sendable (String) -> [[String]] = { _ in [] },
                             forceRebuild: Bool = false,
+                            matchCacheRows: Int = 4_000_000,
                             observer: IndexBuildObserver? = nil) throws -> (LocalCatalog, IndexBuildOutcome?) {
         let directory = CatalogPaths.indexDirectory(for: source, cacheDirectory: cacheDirectory)
         let stamp = try CatalogIndexBuilder.SourceStamp(of: source)
-        if !forceRebuild, let catalog = try? LocalCatalog(source: source, directory: directory, expected: stamp, synonyms: synonyms) {
+        if !forceRebuild, let catalog = try? LocalCatalog(source: source, directory: directory, expected: stamp, synonyms: synonyms, cacheRows: matchCacheRows) {
             return (catalog, nil)
         }
         let outcome = try CatalogIndexBuilder(source: source, directory: directory).build(observer: observer)
         guard outcome.assetCount > 0 else {
             throw IndexBuildOutcome.NoValidAsset(errors: outcome.errors, path: source.path)
         }
-        let catalog = try LocalCatalog(source: source, directory: directory, expected: stamp, synonyms: synonyms)
+        let catalog = try LocalCatalog(source: source, directory: directory, expected: stamp, synonyms: synonyms, cacheRows: matchCacheRows)
         return (catalog, IndexBuildOutcome(assetCount: outcome.assetCount, errors: outcome.errors))
     }
 
     private init(source: URL, directory: URL, expected: CatalogIndexBuilder.SourceStamp,
-                 synonyms: @escaping @Sendable (String) -> [[String]]) throws {
+                 synonyms: @escaping @Sendable (String) -> [[String]], cacheRows: Int) throws {
         var config = Configuration()
         config.readonly = true
         config.label = "catalog-index"
+        config.prepareDatabase { db in
+            // Map the index instead of reading it page by page through system calls, and keep a
+            // generous page cache: a search touches doclists and bm25's per-document sizes.
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536")
+        }
         let dbURL = directory.appendingPathComponent("index.sqlite")
         guard FileManager.default.fileExists(atPath: dbURL.path) else { throw StockCatalogError.indexCorrupt("no index") }
         database = try DatabaseQueue(path: dbURL.path, configuration: config)
@@ -81,6 +87,7 @@ public final class LocalCatalog: @unchecked Sendable {
         categories = CategoryIndex(slugs: cats.map(\.0))
         categoryCounts = cats.map(\.1)
         self.synonyms = synonyms
+        cache = MatchCache(capacity: cacheRows)
     }
 
     deinit { close(fileDescriptor) }
@@ -97,7 +104,7 @@ public final class LocalCatalog: @unchecked Sendable {
         let read = buffer.withUnsafeMutableBytes { pread(fileDescriptor, $0.baseAddress, length, off_t(columns.lineOffset[row])) }
         guard read == length else { throw StockError.storage("catalog file changed since it was indexed; run again to re-index") }
         do {
-            return try JSONDecoder().decode(Asset.self, from: Data(buffer))
+            return try buffer.withUnsafeBytes { try Asset(jsonLine: $0) }
         } catch {
             throw StockError.storage("catalog file changed since it was indexed; run again to re-index")
         }
@@ -122,16 +129,7 @@ public final class LocalCatalog: @unchecked Sendable {
     func rowsMatching(_ expression: String) throws -> [UInt32] {
         if let hit = cache.rows(for: expression) { return hit }
         let rows: [UInt32]
-        do {
-            rows = try database.read { db in
-                var out: [UInt32] = []
-                let cursor = try Int64.fetchCursor(db, sql: "SELECT rowid FROM asset_fts WHERE asset_fts MATCH ?", arguments: [expression])
-                while let r = try cursor.next() { out.append(UInt32(r)) }
-                return out
-            }
-        } catch let error as DatabaseError {
-            throw StockError.invalidRequest("the text index cannot run this query (\(error.message ?? "FTS5 error"))")
-        }
+        rows = try database.read { db in try FTSRowReader.rows(db, matching: expression) }
         cache.store(rows, for: expression)
         return rows
     }

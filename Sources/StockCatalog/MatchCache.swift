@@ -7,8 +7,10 @@ final class MatchCache: @unchecked Sendable {
     private var entries: [(key: String, rows: [UInt32])] = []
     private var heldRows = 0
     private let lock = NSLock()
-    /// About 16 MB of row numbers.
-    let capacity = 4_000_000
+    /// Row numbers it may hold; 4,000,000 is about 16 MB. Zero turns the cache off (benchmarks).
+    let capacity: Int
+
+    init(capacity: Int = 4_000_000) { self.capacity = capacity }
 
     func rows(for key: String) -> [UInt32]? {
         lock.withLock {
@@ -20,7 +22,7 @@ final class MatchCache: @unchecked Sendable {
     }
 
     func store(_ rows: [UInt32], for key: String) {
-        guard rows.count <= capacity / 2 else { return }
+        guard capacity > 0, rows.count <= capacity / 2 else { return }
         lock.withLock {
             entries.append((key, rows))
             heldRows += rows.count

@@ -23,13 +23,21 @@ indirect enum RowPredicate {
     case and([RowPredicate])
     case or([RowPredicate])
 
-    func matches(_ row: Int, _ columns: ColumnStore) -> Bool {
+    /// The rows that satisfy the predicate, evaluated over the whole catalog.
+    func rows(_ columns: ColumnStore) -> RowBitset {
         switch self {
-        case .rows(let set): set.contains(row)
-        case .constraint(let c): c.matches(row, columns)
-        case .not(let p): !p.matches(row, columns)
-        case .and(let ps): ps.allSatisfy { $0.matches(row, columns) }
-        case .or(let ps): ps.contains { $0.matches(row, columns) }
+        case .rows(let set):
+            return set
+        case .constraint(let c):
+            var set = RowBitset(rowCount: columns.count)
+            for row in 0..<columns.count where c.matches(row, columns) { set.insert(row) }
+            return set
+        case .not(let p):
+            return p.rows(columns).complement()
+        case .and(let ps):
+            return ps.dropFirst().reduce(ps[0].rows(columns)) { $0.intersection($1.rows(columns)) }
+        case .or(let ps):
+            return ps.dropFirst().reduce(ps[0].rows(columns)) { $0.union($1.rows(columns)) }
         }
     }
 }

@@ -8,63 +8,9 @@ extension Asset {
         case colorProfile, resolutionTiers, contentWarnings, products
     }
 
+    /// Decodes through `init(json:)`, the one set of rules for the format.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let width = try c.decode(Int.self, forKey: .width)
-        let height = try c.decode(Int.self, forKey: .height)
-        guard width > 0 else { throw DecodingError.dataCorruptedError(forKey: .width, in: c, debugDescription: "width must be positive") }
-        guard height > 0 else { throw DecodingError.dataCorruptedError(forKey: .height, in: c, debugDescription: "height must be positive") }
-        let title = try c.decode(String.self, forKey: .title)
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .title, in: c, debugDescription: "title must not be empty")
-        }
-        let id = try c.decode(AssetID.self, forKey: .id)
-        guard id.rawValue > 0 else { throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "id must be a positive integer") }
-        var thumbnails: [Int: String] = [:]
-        if let raw = try c.decodeIfPresent([String: String].self, forKey: .thumbnails) {
-            for (size, url) in raw {
-                guard let px = Int(size), px > 0 else {
-                    throw DecodingError.dataCorruptedError(forKey: .thumbnails, in: c, debugDescription: "thumbnail sizes must be pixel counts, got \"\(size)\"")
-                }
-                thumbnails[px] = url
-            }
-        }
-        if let duration = try c.decodeIfPresent(Double.self, forKey: .duration), duration < 0 {
-            throw DecodingError.dataCorruptedError(forKey: .duration, in: c, debugDescription: "duration must not be negative")
-        }
-        self.init(
-            id: id,
-            kind: try c.decode(AssetKind.self, forKey: .kind),
-            title: title,
-            description: try c.decodeIfPresent(String.self, forKey: .description) ?? "",
-            keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [],
-            contributor: try c.decodeIfPresent(Contributor.self, forKey: .contributor),
-            category: try c.decodeIfPresent(String.self, forKey: .category),
-            width: width, height: height,
-            orientation: try c.decodeIfPresent(Orientation.self, forKey: .orientation),
-            duration: try c.decodeIfPresent(Double.self, forKey: .duration),
-            fps: try c.decodeIfPresent(Double.self, forKey: .fps),
-            codec: try c.decodeIfPresent(String.self, forKey: .codec),
-            fileSize: try c.decodeIfPresent(Int64.self, forKey: .fileSize),
-            formats: try c.decodeIfPresent([String].self, forKey: .formats) ?? [],
-            videoResolution: try c.decodeIfPresent(VideoResolution.self, forKey: .videoResolution),
-            licenseTypes: try c.decodeIfPresent([LicenseType].self, forKey: .licenseTypes) ?? [.standard],
-            premiumLevel: try c.decodeIfPresent(PremiumLevel.self, forKey: .premiumLevel) ?? .core,
-            mature: try c.decodeIfPresent(Bool.self, forKey: .mature) ?? false,
-            camera: try c.decodeIfPresent(Camera.self, forKey: .camera),
-            composition: try c.decodeIfPresent(Composition.self, forKey: .composition),
-            ungraded: try c.decodeIfPresent(Bool.self, forKey: .ungraded) ?? false,
-            created: try ISODate.parse(try c.decode(String.self, forKey: .created), codingPath: c.codingPath + [CodingKeys.created]),
-            popularity: try c.decodeIfPresent(Int.self, forKey: .popularity) ?? 0,
-            curated: try c.decodeIfPresent(Bool.self, forKey: .curated) ?? false,
-            thumbnails: thumbnails,
-            attribution: try c.decodeIfPresent(String.self, forKey: .attribution),
-            exif: try c.decodeIfPresent(EXIF.self, forKey: .exif),
-            colorProfile: try c.decodeIfPresent(ColorProfile.self, forKey: .colorProfile),
-            resolutionTiers: try c.decodeIfPresent([ResolutionTier].self, forKey: .resolutionTiers) ?? [],
-            contentWarnings: try c.decodeIfPresent([String].self, forKey: .contentWarnings) ?? [],
-            products: try c.decodeIfPresent([Product].self, forKey: .products) ?? []
-        )
+        self = try JSONMapping.decode(decoder) { value, _ in try Asset(json: value) }
     }
 
     /// Writes the import format; empty and default fields are left out so that lines stay short.

@@ -28,20 +28,7 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     private enum CodingKeys: String, CodingKey { case amount, code, decimals }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let code = try c.decode(String.self, forKey: .code)
-        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw DecodingError.dataCorruptedError(forKey: .code, in: c, debugDescription: "currency code must be three letters, got \"\(code)\"")
-        }
-        let decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
-        if let d = decimals, !(0...6).contains(d) {
-            throw DecodingError.dataCorruptedError(forKey: .decimals, in: c, debugDescription: "decimals must be 0 to 6")
-        }
-        let amount = try c.decode(Int64.self, forKey: .amount)
-        guard amount >= 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .amount, in: c, debugDescription: "amount must not be negative")
-        }
-        self.init(amount: amount, currency: code, decimals: decimals)
+        self = try JSONMapping.decode(decoder, Money.init(json:path:))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -2,7 +2,7 @@
 /// Stocksy's `availableProducts[]` item; the other services map into it.
 public struct Product: Hashable, Sendable, Codable {
     /// Whether buying this delivers a file of some size or extends the license of one.
-    public enum ProductType: String, Hashable, Sendable, Codable {
+    public enum ProductType: String, Hashable, Sendable, Codable, CaseIterable {
         case deliverable, license
     }
 
@@ -30,16 +30,8 @@ public struct Product: Hashable, Sendable, Codable {
         self.dimensions = dimensions
     }
 
-    private enum CodingKeys: String, CodingKey { case productTypeId, type, name, description, price, dimensions }
-
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        productTypeId = try c.decode(Int.self, forKey: .productTypeId)
-        type = try c.decodeIfPresent(ProductType.self, forKey: .type) ?? .deliverable
-        name = try c.decode(String.self, forKey: .name)
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        price = try c.decode(Money.self, forKey: .price)
-        dimensions = try c.decodeIfPresent(Dimensions.self, forKey: .dimensions)
+        self = try JSONMapping.decode(decoder, Product.init(json:path:))
     }
 }
 
@@ -48,6 +40,10 @@ public struct Contributor: Hashable, Sendable, Codable {
     public var id: Int64
     public var name: String
     public init(id: Int64, name: String) { self.id = id; self.name = name }
+
+    public init(from decoder: any Decoder) throws {
+        self = try JSONMapping.decode(decoder, Contributor.init(json:path:))
+    }
 }
 
 /// Camera data from the metadata schema (000 seed, schema 3.1).
@@ -74,15 +70,7 @@ public struct EXIF: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey { case cameraMake, cameraModel, lens, focalLength, aperture, shutter, iso, captureDate }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        cameraMake = try c.decodeIfPresent(String.self, forKey: .cameraMake)
-        cameraModel = try c.decodeIfPresent(String.self, forKey: .cameraModel)
-        lens = try c.decodeIfPresent(String.self, forKey: .lens)
-        focalLength = try c.decodeIfPresent(Double.self, forKey: .focalLength)
-        aperture = try c.decodeIfPresent(Double.self, forKey: .aperture)
-        shutter = try c.decodeIfPresent(String.self, forKey: .shutter)
-        iso = try c.decodeIfPresent(Int.self, forKey: .iso)
-        captureDate = try c.decodeIfPresent(String.self, forKey: .captureDate).map { try ISODate.parse($0, codingPath: c.codingPath) }
+        self = try JSONMapping.decode(decoder, EXIF.init(json:path:))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +94,10 @@ public struct ResolutionTier: Hashable, Sendable, Codable {
     public var width: Int
     public var height: Int
     public init(name: String, width: Int, height: Int) { self.name = name; self.width = width; self.height = height }
+
+    public init(from decoder: any Decoder) throws {
+        self = try JSONMapping.decode(decoder, ResolutionTier.init(json:path:))
+    }
 }
 
 import Foundation

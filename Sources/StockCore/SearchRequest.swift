@@ -12,7 +12,7 @@ public enum SortField: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// Ascending or descending. Every sort defaults to descending (best, newest, longest first).
-public enum SortOrder: String, Hashable, Sendable, Codable, CaseIterable {
+public enum SortDirection: String, Hashable, Sendable, Codable, CaseIterable {
     case asc, desc
 }
 
@@ -22,7 +22,7 @@ public struct SearchRequest: Hashable, Sendable {
     public var query: QueryNode?
     public var filters: SearchFilters
     public var sort: SortField
-    public var order: SortOrder
+    public var order: SortDirection
     /// 1-based.
     public var page: Int
     public var pageSize: Int
@@ -30,7 +30,7 @@ public struct SearchRequest: Hashable, Sendable {
     public var expandSynonyms: Bool
 
     public init(query: QueryNode? = nil, filters: SearchFilters = SearchFilters(), sort: SortField = .relevance,
-                order: SortOrder = .desc, page: Int = 1, pageSize: Int = 60, expandSynonyms: Bool = true) {
+                order: SortDirection = .desc, page: Int = 1, pageSize: Int = 60, expandSynonyms: Bool = true) {
         self.query = query; self.filters = filters; self.sort = sort; self.order = order
         self.page = max(1, page); self.pageSize = max(1, pageSize); self.expandSynonyms = expandSynonyms
     }

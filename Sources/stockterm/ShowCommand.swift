@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import StockCatalog
+import StockCore
+
+/// `stockterm show ID`: every field of one asset, its products and their prices.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print every field of one asset, with its products and prices.",
+        discussion: "Example: stockterm show 10042 --json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The asset's id.")
+    var id: String
+
+    @Flag(name: .long, help: "Print the asset as one JSON object (the catalog import format).")
+    var json = false
+
+    func validate() throws {
+        guard AssetID(id) != nil else { throw ValidationError("asset id must be a positive whole number, got \"\(SafeText.sanitize(id))\"") }
+    }
+
+    func run() async throws {
+        let catalog: LocalCatalog
+        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
+        let asset: Asset
+        do {
+            asset = try catalog.asset(id: AssetID(id)!)
+        } catch let error as StockError {
+            throw Terminal.fail(.failure(error.message))
+        }
+        if json {
+            try JSONOutput.write(asset)
+        } else {
+            print(AssetDetailText(asset: asset, width: Terminal.width(fallback: 100)).render(), terminator: "")
+        }
+    }
+}

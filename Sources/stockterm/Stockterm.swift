@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// The `stockterm` command: a terminal browser for stock photos and video, and its scriptable
+/// subcommands. Exit codes: 0 success, 1 failure (not found, unreadable catalog, bad lines on
+/// import), 2 bad input (an invalid query, flag or value).
+@main
+struct Stockterm: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stockterm",
+        abstract: "Browse, search and license stock photos and video from the terminal.",
+        discussion: """
+            With no subcommand, stockterm opens the demo catalog. Examples:
+              stockterm search "baikal" --type video --4k
+              stockterm search 'city -night orientation:vertical' --json
+              stockterm show 10042
+              stockterm catalog info
+            """,
+        version: StocktermVersion.current,
+        subcommands: [SearchCommand.self, ShowCommand.self, CatalogCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try Overview(global: global).print()
+    }
+
+    /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every
+    /// usage mistake, in a flag or in a query, is reported the same way.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The version `--version` prints.
+enum StocktermVersion {
+    static let current = "0.1.0"
+}

@@ -1,2 +1,0 @@
-import StockCore
-print("stockterm")

@@ -1,0 +1,172 @@
+import Foundation
+import StockCore
+import Testing
+
+/// The command line as scripts and people use it: output, JSON shape, exit codes.
+@Suite struct CLITests {
+    /// A small catalog with a hostile title, synonyms across languages and a video.
+    static let catalogText = """
+        {"id":101,"kind":"photo","title":"Red car on a Moscow street","keywords":["car","street"],"width":6000,"height":4000,"created":"2024-05-01T10:00:00Z","popularity":50,"products":[{"productTypeId":1,"type":"deliverable","name":"Small","price":{"amount":1500,"code":"usd","decimals":2},"dimensions":{"width":800,"height":533}}]}
+        {"id":102,"kind":"photo","title":"Машина у озера","keywords":["машина"],"width":5000,"height":5100,"created":"2023-01-01T00:00:00Z","popularity":40}
+        {"id":103,"kind":"video","title":"Aerial view of Baikal shoreline at golden hour","keywords":["drone","lake"],"category":"nature-landscapes","width":3840,"height":2160,"duration":8.4,"fps":30,"codec":"H.265","videoResolution":"4k","created":"2024-11-03T14:22:00Z","popularity":90}
+        {"id":104,"kind":"photo","title":"Evil \\u001b]0;pwned\\u0007title \\u001b[31mred\\u001b[0m \\u009b2J car","width":100,"height":100,"created":"2020-01-01T00:00:00Z"}
+        {"id":105,"kind":"vector","title":"Алматы көлік жолы","width":4000,"height":1000,"created":"2022-02-02T00:00:00Z","premiumLevel":3}
+
+        """
+
+    func withCatalog(_ body: (CLIRunner, String) throws -> Void) throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let file = try cli.write("catalog.jsonl", Self.catalogText)
+        try body(cli, file.path)
+    }
+
+    @Test func searchPrintsATableWithTheTotal() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["search", "baikal", "--catalog", file])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("Aerial view of Baikal"))
+            #expect(r.stdout.contains("1–1 of 1"))
+            #expect(r.stdout.hasPrefix(" ID  TITLE") || r.stdout.contains("TITLE"))
+        }
+    }
+
+    @Test func searchJSONHasTheDocumentedShape() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["search", "car", "--catalog", file, "--json", "--limit", "2"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect(Set(object.keys).isSuperset(of: ["query", "page", "pageSize", "total", "items", "facets"]))
+            #expect(object["query"] as? String == "car")
+            #expect(object["pageSize"] as? Int == 2)
+            // car, машина and көлік through synonyms, and the hostile title that says car.
+            #expect(object["total"] as? Int == 4)
+            let facets = try #require(object["facets"] as? [String: [String: Int]])
+            #expect(facets["type"]?["photo"] == 3)
+            #expect(facets["orientation"] != nil && facets["premium"] != nil && facets["resolution"] != nil)
+            // Items are assets in the import format.
+            let items = try #require(object["items"] as? [Any])
+            let data = try JSONSerialization.data(withJSONObject: items)
+            let assets = try JSONDecoder().decode([Asset].self, from: data)
+            #expect(assets.count == 2)
+        }
+    }
+
+    @Test func exactTurnsSynonymsOff() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["search", "car", "--catalog", file, "--json", "--exact"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect(object["total"] as? Int == 2)
+        }
+    }
+
+    @Test func anInvalidQueryShowsACaretAndExits2() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["search", "lake AND", "--catalog", file])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("lake AND\n     ^"))
+            let unknown = try cli.run(["search", "type:banana", "--catalog", file])
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("banana"))
+        }
+    }
+
+    @Test func invalidFlagValuesExit2WithTheAcceptedValues() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["search", "--catalog", file, "--orientation", "diagonal"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains("horizontal"))
+            #expect(try cli.run(["search", "--catalog", file, "--limit", "0"]).status == 2)
+            #expect(try cli.run(["search", "--catalog", file, "--premium", "maybe"]).status == 2)
+            #expect(try cli.run(["show", "abc", "--catalog", file]).status == 2)
+        }
+    }
+
+    @Test func showPrintsEveryFieldAndProducts() throws {
+        try withCatalog { cli, file in
+            let r = try cli.run(["show", "101", "--catalog", file])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Red car on a Moscow street"))
+            #expect(r.stdout.contains("6000 × 4000"))
+            #expect(r.stdout.contains("$15.00"))
+            let json = try cli.run(["show", "103", "--catalog", file, "--json"])
+            let asset = try JSONDecoder().decode(Asset.self, from: Data(json.stdout.utf8))
+            #expect(asset.videoResolution == .k4 && asset.duration == 8.4)
+            let missing = try cli.run(["show", "999", "--catalog", file])
+            #expect(missing.status == 1)
+            #expect(missing.stderr.contains("999 not found"))
+        }
+    }
+
+    @Test func noEscapeSequenceFromDataReachesTheTerminal() throws {
+        try withCatalog { cli, file in
+            for args in [["search", "evil", "--catalog", file], ["show", "104", "--catalog", file],
+                         ["search", "evil", "--catalog", file, "--json"], ["show", "104", "--catalog", file, "--json"]] {
+                let r = try cli.run(args)
+                #expect(r.status == 0)
+                #expect(!r.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || (0x80...0x9F).contains($0.value) },
+                        "\(args)")
+            }
+            // JSON keeps the data exact, escaped.
+            let json = try cli.run(["show", "104", "--catalog", file, "--json"])
+            let asset = try JSONDecoder().decode(Asset.self, from: Data(json.stdout.utf8))
+            #expect(asset.title.contains("\u{1B}[31m"))
+        }
+    }
+
+    @Test func importReportsBadLinesByNumberAndExits1() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let file = try cli.write("bad.jsonl", CLITests.catalogText + """
+            {"id":200,"kind":"photo"}
+            not json at all
+            {"id":101,"kind":"photo","title":"again","width":1,"height":1,"created":"2024-01-01"}
+            {"id":201,"kind":"sculpture","title":"x","width":1,"height":1,"created":"2024-01-01"}
+
+            """)
+        let r = try cli.run(["catalog", "import", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Imported 5 assets"))
+        #expect(r.stderr.contains("line 6: missing required field \"title\""))
+        #expect(r.stderr.contains("line 7: not valid JSON"))
+        #expect(r.stderr.contains("line 8: duplicate id 101 (first on line 1)"))
+        #expect(r.stderr.contains("line 9: field \"kind\""))
+        // The good lines are searchable.
+        #expect(try cli.run(["search", "baikal", "--catalog", file.path]).stdout.contains("Baikal"))
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let a = try cli.run(["catalog", "generate", "--count", "50", "--seed", "9"])
+        let b = try cli.run(["catalog", "generate", "--count", "50", "--seed", "9"])
+        let c = try cli.run(["catalog", "generate", "--count", "50", "--seed", "10"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout != c.stdout)
+        let lines = a.stdout.split(separator: "\n")
+        #expect(lines.count == 50)
+        for line in lines { _ = try JSONDecoder().decode(Asset.self, from: Data(line.utf8)) }
+    }
+
+    @Test(arguments: [[String](), ["search"], ["show"], ["catalog"], ["catalog", "import"], ["catalog", "generate"], ["catalog", "info"]])
+    func everyCommandHasHelp(_ command: [String]) throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let r = try cli.run(command + ["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE"))
+    }
+
+    @Test func theDemoCatalogWorksWithNoArguments() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let info = try cli.run(["catalog", "info", "--json"])
+        #expect(info.status == 0, "\(info.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        #expect((object["assets"] as? Int ?? 0) >= 5000)
+        let overview = try cli.run([])
+        #expect(overview.status == 0)
+        #expect(overview.stdout.contains("Curated picks"))
+    }
+}

@@ -1,4 +1,5 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// stockterm: a keyboard-driven terminal browser for stock photos and video.
@@ -60,3 +61,21 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (package-benchmark) only when asked for, so that `make test` never builds the
+// benchmark harness: `STOCKTERM_BENCHMARKS=1 swift package benchmark` (see `make bench`).
+if ProcessInfo.processInfo.environment["STOCKTERM_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "CatalogSearch",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "StockCatalog",
+                "StockCore",
+            ],
+            path: "Benchmarks/CatalogSearch",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

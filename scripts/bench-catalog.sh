@@ -55,6 +55,6 @@ for q in city байкал; do
 done
 
 echo "== in-process: search plus all facet counts (package-benchmark)"
-cd Benchmarks
-STOCKTERM_BENCH_CATALOG=$CAT swift package --allow-writing-to-package-directory benchmark \
+STOCKTERM_BENCHMARKS=1 STOCKTERM_BENCH_CATALOG=$CAT swift package --scratch-path .build-bench \
+  --allow-writing-to-package-directory benchmark \
   --no-progress --format markdown --time-units milliseconds 2>&1 | tee "$OUT/package-benchmark.md"

@@ -7,7 +7,7 @@ import StockCore
 /// complete, so that a crash or a concurrent build never leaves a half-written index in use.
 struct CatalogIndexBuilder {
     /// Bumped whenever the index layout changes, so that old indexes are rebuilt.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     let source: URL
     let directory: URL
@@ -15,6 +15,8 @@ struct CatalogIndexBuilder {
     struct Outcome {
         var assetCount: Int
         var errors: [CatalogLineError]
+        /// Seconds spent in each phase, in order.
+        var phases: [(IndexBuildProgress.Phase, Double)] = []
     }
 
     /// The source's identity: an index is reused while these stay the same.
@@ -39,6 +41,7 @@ struct CatalogIndexBuilder {
     }
 
     func build(observer: IndexBuildObserver? = nil) throws -> Outcome {
+        var clock = PhaseClock()
         let stamp = try SourceStamp(of: source)
         var parsed = try CatalogSourceReader(url: source).parse { done, total in
             observer?(IndexBuildProgress(phase: .reading, done: done, total: total))
@@ -58,6 +61,7 @@ struct CatalogIndexBuilder {
             }
         }
         parsed.errors.sort { $0.line < $1.line }
+        clock.lap(.reading)
         guard !unique.isEmpty else {
             if parsed.errors.isEmpty { throw StockCatalogError.empty(path: source.path) }
             return Outcome(assetCount: 0, errors: parsed.errors)
@@ -73,8 +77,9 @@ struct CatalogIndexBuilder {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             let categories = try writeDatabase(unique, stamp: stamp, skipped: parsed.errors.count,
-                                               to: staging.appendingPathComponent("index.sqlite"), observer: observer)
+                                               to: staging.appendingPathComponent("index.sqlite"), observer: observer, clock: &clock)
             try ColumnFileWriter.write(unique, categories: categories, to: staging.appendingPathComponent("columns.bin"))
+            clock.lap(.columns)
             try? fm.removeItem(at: directory)
             try fm.moveItem(at: staging, to: directory)
         } catch {
@@ -85,19 +90,19 @@ struct CatalogIndexBuilder {
             }
             throw error
         }
-        return Outcome(assetCount: unique.count, errors: parsed.errors)
+        return Outcome(assetCount: unique.count, errors: parsed.errors, phases: clock.laps)
     }
 
     /// Writes the FTS table, the categories and the metadata; returns the category slugs in index order.
     private func writeDatabase(_ records: [IndexRecord], stamp: SourceStamp, skipped: Int, to url: URL,
-                               observer: IndexBuildObserver?) throws -> [String] {
+                               observer: IndexBuildObserver?, clock: inout PhaseClock) throws -> [String] {
         var config = Configuration()
         config.journalMode = .default
         let queue = try DatabaseQueue(path: url.path, configuration: config)
         let categories = Array(Set(records.compactMap(\.categorySlug))).sorted()
         let categoryCounts = Dictionary(records.compactMap(\.categorySlug).map { ($0, 1) }, uniquingKeysWith: +)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
             try db.inTransaction {
                 try CatalogSchema.create(db)
                 let insert = try db.makeStatement(sql: "INSERT INTO asset_fts(rowid, title, keywords, description, tags) VALUES (?, ?, ?, ?, ?)")
@@ -117,11 +122,25 @@ struct CatalogIndexBuilder {
                 }
                 return .commit
             }
+            clock.lap(.indexing)
             observer?(IndexBuildProgress(phase: .optimizing, done: records.count, total: records.count))
             // One merged b-tree per term makes every later query faster.
             try db.execute(sql: "INSERT INTO asset_fts(asset_fts) VALUES ('optimize')")
+            clock.lap(.optimizing)
         }
         try queue.close()
         return categories
+    }
+}
+
+/// Wall-clock time per build phase, for the import summary and the benchmarks.
+struct PhaseClock {
+    private var last = Date()
+    private(set) var laps: [(IndexBuildProgress.Phase, Double)] = []
+
+    mutating func lap(_ phase: IndexBuildProgress.Phase) {
+        let now = Date()
+        laps.append((phase, now.timeIntervalSince(last)))
+        last = now
     }
 }

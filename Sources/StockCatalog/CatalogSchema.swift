@@ -13,6 +13,7 @@ enum CatalogSchema {
                 content = '',
                 tokenize = 'unicode61 remove_diacritics 2'
             );
+            CREATE VIRTUAL TABLE asset_vocab USING fts5vocab(asset_fts, row);
             CREATE TABLE category (idx INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, count INTEGER NOT NULL);
             CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
             """)
@@ -20,6 +21,7 @@ enum CatalogSchema {
 
     /// Columns of `asset_fts` that free text searches.
     static let textColumns = "{title keywords description}"
-    /// bm25 weights for title, keywords, description, tags.
+    /// FTS5's own bm25 with our column weights (title, keywords, description, tags), kept as
+    /// the yardstick `stockrank` is measured against.
     static let bm25 = "bm25(asset_fts, 10.0, 4.0, 1.0, 0.0)"
 }

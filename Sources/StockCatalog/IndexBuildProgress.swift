@@ -4,6 +4,7 @@ public struct IndexBuildProgress: Sendable {
         case reading = "reading"
         case indexing = "indexing"
         case optimizing = "optimizing"
+        case columns = "writing columns"
     }
 
     public var phase: Phase

@@ -64,7 +64,17 @@ struct IndexRecord: Sendable {
 /// `tag:slow-motion` finds the keyword "Slow motion". Each keyword is indexed as one token.
 enum TagNormalizer {
     static func token(_ keyword: String) -> String {
-        String(String.UnicodeScalarView(keyword.lowercased().unicodeScalars.filter {
+        // Most keywords are ASCII: fold those bytes directly and keep Unicode for the rest.
+        if keyword.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(keyword.utf8.count)
+            for b in keyword.utf8 {
+                if b >= 0x41 && b <= 0x5A { bytes.append(b + 32) }
+                else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { bytes.append(b) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(keyword.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || $0.properties.numericType != nil
         }))
     }

@@ -67,27 +67,31 @@ extension LocalCatalog {
                           totalIsExact: true, facets: outcome.counts.facetCounts(categories: categories))
     }
 
-    /// bm25 of each row of `rows` for the FTS5 expression, lower is better.
+    /// bm25 of each row of `rows` for the FTS5 expression (lower is better), by `stockrank`.
     private func bm25(_ expression: String, rows: [UInt32], candidatesBefore: Int) throws -> [UInt32: Double] {
         try database.read { db in
             var ranks: [UInt32: Double] = [:]
             ranks.reserveCapacity(rows.count)
+            let frequencies = try PhraseStatistics.documentFrequencies(db, expression: expression)
+            let dfArguments = frequencies.map { ", \($0)" }.joined()
+            let score = "\(StockRank.name)(asset_fts\(dfArguments))"
             let wanted = Set(rows)
             let maxRowid = Int64(rows.max()! + 1)
             // When the window covers most candidates up to its last row, one range query is
-            // cheapest; otherwise ask for the window's rows one by one.
+            // cheapest; otherwise ask for the window's rows by id.
+            let sql: String
+            var arguments: StatementArguments = [expression]
             if candidatesBefore <= rows.count * 4 {
-                let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, \(CatalogSchema.bm25) FROM asset_fts WHERE asset_fts MATCH ? AND rowid <= ?",
-                                                 arguments: [expression, maxRowid])
-                while let row = try cursor.next() {
-                    let r = UInt32((row[0] as Int64) - 1)
-                    if wanted.contains(r) { ranks[r] = row[1] }
-                }
+                sql = "SELECT rowid, \(score) FROM asset_fts WHERE asset_fts MATCH ? AND rowid <= ?"
+                arguments += [maxRowid]
             } else {
                 let list = rows.map { String($0 + 1) }.joined(separator: ",")
-                let cursor = try Row.fetchCursor(db, sql: "SELECT rowid, \(CatalogSchema.bm25) FROM asset_fts WHERE asset_fts MATCH ? AND rowid IN (\(list))",
-                                                 arguments: [expression])
-                while let row = try cursor.next() { ranks[UInt32((row[0] as Int64) - 1)] = row[1] }
+                sql = "SELECT rowid, \(score) FROM asset_fts WHERE asset_fts MATCH ? AND rowid IN (\(list))"
+            }
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                let r = UInt32((row[0] as Int64) - 1)
+                if wanted.contains(r) { ranks[r] = row[1] }
             }
             return ranks
         }

@@ -48,7 +48,7 @@ public final class LocalCatalog: @unchecked Sendable {
             throw IndexBuildOutcome.NoValidAsset(errors: outcome.errors, path: source.path)
         }
         let catalog = try LocalCatalog(source: source, directory: directory, expected: stamp, synonyms: synonyms, cacheRows: matchCacheRows)
-        return (catalog, IndexBuildOutcome(assetCount: outcome.assetCount, errors: outcome.errors))
+        return (catalog, IndexBuildOutcome(assetCount: outcome.assetCount, errors: outcome.errors, phases: outcome.phases))
     }
 
     private init(source: URL, directory: URL, expected: CatalogIndexBuilder.SourceStamp,
@@ -60,6 +60,7 @@ public final class LocalCatalog: @unchecked Sendable {
             // Map the index instead of reading it page by page through system calls, and keep a
             // generous page cache: a search touches doclists and bm25's per-document sizes.
             try db.execute(sql: "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536")
+            StockRank.register(db)
         }
         let dbURL = directory.appendingPathComponent("index.sqlite")
         guard FileManager.default.fileExists(atPath: dbURL.path) else { throw StockCatalogError.indexCorrupt("no index") }
@@ -141,6 +142,8 @@ public final class LocalCatalog: @unchecked Sendable {
 public struct IndexBuildOutcome: Sendable {
     public var assetCount: Int
     public var errors: [CatalogLineError]
+    /// Seconds spent in each phase of the build, in order.
+    public var phases: [(IndexBuildProgress.Phase, Double)] = []
 
     /// Raised when a catalog has lines but none of them is a valid asset.
     public struct NoValidAsset: Error, Sendable, CustomStringConvertible {

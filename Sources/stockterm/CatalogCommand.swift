@@ -40,7 +40,8 @@ struct CatalogCommand: AsyncParsableCommand {
             let seconds = Date().timeIntervalSince(start)
             print("Imported \(Format.count(outcome?.assetCount ?? 0)) assets from \(SafeText.sanitize(options.catalogURL.lastPathComponent))"
                 + (errors.isEmpty ? "" : " (\(Format.count(errors.count)) line\(errors.count == 1 ? "" : "s") failed)")
-                + " in \(String(format: "%.1f", seconds)) s.")
+                + " in \(String(format: "%.1f", seconds)) s ("
+                + (outcome?.phases ?? []).map { "\($0.0.rawValue) \(String(format: "%.1f", $0.1)) s" }.joined(separator: ", ") + ").")
             if !errors.isEmpty { throw ExitCode(1) }
         }
     }

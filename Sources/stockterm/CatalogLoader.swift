@@ -16,12 +16,12 @@ enum CatalogLoader {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw CLIError.failure("cannot read catalog \(url.path): no such file or not readable")
         }
-        let synonyms = Synonyms.table
         let progress = options.quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: "Indexing \(url.lastPathComponent)")
         var observer: IndexBuildObserver?
         if let progress { observer = { progress.update($0) } }
         do {
-            let result = try LocalCatalog.open(source: url, synonyms: { synonyms.expansions(of: $0) },
+            // The table loads on the first word that needs it; filter-only searches never do.
+            let result = try LocalCatalog.open(source: url, synonyms: { Synonyms.table.expansions(of: $0) },
                                                forceRebuild: forceRebuild, observer: observer)
             progress?.finish()
             if let outcome = result.1, !outcome.errors.isEmpty, !forceRebuild {

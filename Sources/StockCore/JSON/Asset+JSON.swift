@@ -35,7 +35,7 @@ extension Asset {
             premium = PremiumLevel(Int(level))
         }
         var thumbnails: [Int: String] = [:]
-        for (size, url) in try f.dictionary("thumbnails") ?? [:] {
+        for (size, url) in try f.dictionary("thumbnails") ?? JSONObject() {
             guard let px = Int(size), px > 0 else { throw f.invalid("thumbnails", "sizes must be pixel counts, got \"\(size)\"") }
             guard case .string(let u) = url else { throw f.invalid("thumbnails", "URLs must be strings") }
             thumbnails[px] = u

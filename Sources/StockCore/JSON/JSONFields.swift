@@ -20,7 +20,7 @@ public struct AssetFormatError: Error, Hashable, Sendable, CustomStringConvertib
 /// Typed, path-aware reading of a JSON object's members, for the `init(json:)` mappings.
 /// `null` counts as absent.
 public struct JSONFields {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let path: String
 
     /// Reads `value` as an object; `path` names it in errors ("" at the top, "products[0]" below).
@@ -129,7 +129,7 @@ public struct JSONFields {
     }
 
     /// The members of a nested object.
-    public func dictionary(_ key: String) throws -> [String: JSONValue]? {
+    public func dictionary(_ key: String) throws -> JSONObject? {
         guard let v = value(key) else { return nil }
         guard case .object(let m) = v else { throw mismatch(key, "an object", v) }
         return m

@@ -65,7 +65,7 @@ public struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         i += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -76,7 +76,7 @@ public struct JSONParser {
             guard i < b.count, b[i] == UInt8(ascii: ":") else { throw fail("expected ':' after a member name") }
             i += 1
             skipSpace()
-            members[key] = try parseValue(depth: depth + 1)
+            members.append(key, try parseValue(depth: depth + 1))
             skipSpace()
             guard i < b.count else { throw fail("unexpected end of text in an object") }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }

@@ -6,7 +6,7 @@ public enum JSONValue: Hashable, Sendable {
     case number(Double, Int64?)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The member `key` of an object; nil for other values, a missing key or `null`.
     public subscript(key: String) -> JSONValue? {
@@ -28,6 +28,36 @@ public enum JSONValue: Hashable, Sendable {
     }
 }
 
+/// A JSON object's members in the order written. Objects in a catalog line are small, so a
+/// linear search beats hashing every key; a repeated key reads as its last value, as in a
+/// dictionary.
+public struct JSONObject: Hashable, Sendable, Sequence {
+    public private(set) var members: [(key: String, value: JSONValue)] = []
+
+    public init() {}
+
+    public init(_ pairs: [(String, JSONValue)]) { members = pairs.map { (key: $0.0, value: $0.1) } }
+
+    public mutating func append(_ key: String, _ value: JSONValue) { members.append((key, value)) }
+
+    public subscript(key: String) -> JSONValue? {
+        for member in members.reversed() where member.key == key { return member.value }
+        return nil
+    }
+
+    public var keys: [String] { members.map(\.key) }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { members.makeIterator() }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        Dictionary(a.members, uniquingKeysWith: { $1 }) == Dictionary(b.members, uniquingKeysWith: { $1 })
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for key in Set(keys).sorted() { hasher.combine(key); hasher.combine(self[key]) }
+    }
+}
+
 extension JSONValue: Decodable {
     /// Reads any JSON through a `Decoder`, so that types mapped from `JSONValue` can also be
     /// `Decodable` with one set of rules.
@@ -39,8 +69,8 @@ extension JSONValue: Decodable {
             return
         }
         if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            var members: [String: JSONValue] = [:]
-            for key in object.allKeys { members[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
+            var members = JSONObject()
+            for key in object.allKeys { members.append(key.stringValue, try object.decode(JSONValue.self, forKey: key)) }
             self = .object(members)
             return
         }

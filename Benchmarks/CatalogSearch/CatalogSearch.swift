@@ -7,7 +7,7 @@ import StockCore
 /// iteration does the whole work. The catalog comes from `STOCKTERM_BENCH_CATALOG` (see
 /// scripts/bench-catalog.sh, which makes a 1,000,000-asset one).
 let benchmarks: @Sendable () -> Void = {
-    let path = ProcessInfo.processInfo.environment["STOCKTERM_BENCH_CATALOG"] ?? "../.build/bench/catalog-1m.jsonl"
+    let path = ProcessInfo.processInfo.environment["STOCKTERM_BENCH_CATALOG"] ?? ".build/bench/catalog-1000000.jsonl"
     let catalog: LocalCatalog
     do {
         catalog = try LocalCatalog.open(source: URL(fileURLWithPath: path), matchCacheRows: 0).0

@@ -26,7 +26,7 @@ rm -rf "$XDG_CACHE_HOME"
 du -sh "$XDG_CACHE_HOME"/stockterm/catalogs/* | sed 's/^/index size: /'
 
 echo "== stockterm search as a whole process, warm index"
-queries=("city" "listvyanka" '"golden hour"' "байкал" "type:video resolution:4k duration:5..20" "" "(lake OR river) AND winter -fog")
+queries=("city" "новосибирск" '"golden hour"' "байкал" "type:video resolution:4k duration:5..20" "" "(lake OR river) AND winter -fog")
 args=()
 for q in "${queries[@]}"; do args+=("$BIN --catalog $CAT search '$q' --limit 60 --json"); done
 hyperfine -N --warmup 3 --runs 20 --export-json "$OUT/whole-process.json" "${args[@]}" 2>&1 | grep -E "Benchmark|Time \(mean" || true

@@ -12,8 +12,8 @@ enum QueryMix {
         return [
             ("common term", "city", SearchFilters()),
             ("common term 2", "night", SearchFilters()),
-            ("rare term", "listvyanka", SearchFilters()),
-            ("rare term 2", "zenmuse", SearchFilters()),
+            ("rare term", "новосибирск", SearchFilters()),
+            ("rare term 2", "скульптура", SearchFilters()),
             ("phrase", "\"golden hour\"", SearchFilters()),
             ("proximity", "\"lake ice\"~3", SearchFilters()),
             ("boolean", "(lake OR river) AND winter -fog", SearchFilters()),

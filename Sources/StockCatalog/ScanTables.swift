@@ -21,7 +21,7 @@ struct ScanTables {
     var okCategory: [UInt8]
     /// Video at 4k only (a hard `4k:true`).
     var hard4K = false
-    var ranges: RowConstraints?
+    var ranges: NumericBounds?
 
     var failKind = [UInt8](repeating: 0, count: 8)
     var failOrientation = [UInt8](repeating: 0, count: 8)
@@ -54,7 +54,7 @@ struct ScanTables {
         if c.only4K { for r in 0..<3 { okResolution[r] = 0 } }
         for (i, pass) in c.camera.enumerated() where !pass { okCamera[i] = 0 }
         for (i, pass) in c.composition.enumerated() where !pass { okComposition[i] = 0 }
-        if c.hasRanges { ranges = c }
+        if c.hasRanges { ranges = NumericBounds(width: c.width, height: c.height, megapixels: c.megapixels, duration: c.duration) }
 
         for (i, pass) in f.kind.enumerated() where !pass { failKind[i] = Self.groupType }
         for (i, pass) in f.orientation.enumerated() where !pass { failOrientation[i] = Self.groupOrientation }

@@ -55,6 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
+        .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

@@ -41,11 +41,10 @@ echo "== yardstick: the same match in the sqlite3 shell (bm25 over every match, 
 DB=$(ls -d "$XDG_CACHE_HOME"/stockterm/catalogs/*/index.sqlite | head -1)
 for q in city night '"golden hour"' байкал; do
   printf '%s: ' "$q"
-  sqlite3 "$DB" ".timer on" \
+  printf '.timer on\n%s\n%s\n' \
     "SELECT count(*) FROM (SELECT rowid FROM asset_fts WHERE asset_fts MATCH '{title keywords description} : ($q)' ORDER BY bm25(asset_fts, 10.0, 4.0, 1.0, 0.0) LIMIT 60);" \
-    "SELECT count(*) FROM asset_fts WHERE asset_fts MATCH '{title keywords description} : ($q)';" 2>&1 \
-    | grep -E "^Run Time" | awk '{printf "%s s  ", $4}'
-  echo "(top 60 by bm25, count)"
+    "SELECT count(*) FROM asset_fts WHERE asset_fts MATCH '{title keywords description} : ($q)';" \
+    | sqlite3 "$DB" 2>&1 | awk '/^Run Time/ {printf "%s s  ", $4} /^[0-9]+$/ {n=$1} END {printf "(top 60 by bm25, count of %s matches)\n", n}'
 done
 
 echo "== yardstick: fzf --filter over the titles"

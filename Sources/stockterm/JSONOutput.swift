@@ -8,23 +8,29 @@ enum JSONOutput {
     static func write(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data = escapeUnsafe(data)
-        data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        try write(bytes: Array(try encoder.encode(value)))
+    }
+
+    /// Writes JSON text already made, escaping what `escapeUnsafe` escapes.
+    static func write(bytes: [UInt8]) throws {
+        var out = escapeUnsafe(bytes)
+        out.append(0x0A)
+        FileHandle.standardOutput.write(Data(out))
     }
 
     /// Replaces DEL, U+0080–U+009F, U+200E–U+200F, U+202A–U+202E and U+2066–U+2069 with `\uXXXX`.
-    static func escapeUnsafe(_ data: Data) -> Data {
-        var out = Data()
-        out.reserveCapacity(data.count)
-        let bytes = [UInt8](data)
-        var i = 0
+    static func escapeUnsafe(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
         func escape(_ scalar: UInt32) {
-            out.append(contentsOf: Array(String(format: "\\u%04x", scalar).utf8))
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(scalar >> 12 & 15)], hex[Int(scalar >> 8 & 15)],
+                    hex[Int(scalar >> 4 & 15)], hex[Int(scalar & 15)]]
         }
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
+            if b < 0x7F { out.append(b); i += 1; continue }
             if b == 0x7F { escape(0x7F); i += 1; continue }
             if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
                 escape(UInt32(bytes[i + 1])); i += 2; continue

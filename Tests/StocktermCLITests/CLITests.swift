@@ -170,3 +170,25 @@ import Testing
         #expect(overview.stdout.contains("Curated picks"))
     }
 }
+
+/// The JSON request: the same search as flags, from a file or standard input.
+@Suite struct JSONRequestTests {
+    @Test func aJSONRequestSearchesLikeTheFlags() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let file = try cli.write("catalog.jsonl", CLITests.catalogText)
+        let request = try cli.write("req.json", #"{"query":"car","filters":{"kinds":["photo"]},"pageSize":2,"synonyms":false}"#)
+        let r = try cli.run(["search", "--catalog", file.path, "--request", request.path, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == 2)
+        #expect(object["synonyms"] as? Bool == false)
+        #expect(object["pageSize"] as? Int == 2)
+        let bad = try cli.write("bad.json", #"{"filters":{"kinds":["sculpture"]}}"#)
+        let refused = try cli.run(["search", "--catalog", file.path, "--request", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("kinds"))
+        let both = try cli.run(["search", "car", "--catalog", file.path, "--request", request.path])
+        #expect(both.status == 2)
+    }
+}

@@ -105,9 +105,9 @@ struct CatalogIndexBuilder {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")
             try db.inTransaction {
                 try CatalogSchema.create(db)
-                let insert = try db.makeStatement(sql: "INSERT INTO asset_fts(rowid, title, keywords, description, tags) VALUES (?, ?, ?, ?, ?)")
+                let insert = try FTSInsert(db)
                 for (i, r) in records.enumerated() {
-                    try insert.execute(arguments: [i + 1, r.title, r.keywords, r.description, r.tags])
+                    try insert.insert(rowid: i + 1, r.title, r.keywords, r.description, r.tags)
                     if i % 20_000 == 0 { observer?(IndexBuildProgress(phase: .indexing, done: i, total: records.count)) }
                 }
                 for (i, slug) in categories.enumerated() {

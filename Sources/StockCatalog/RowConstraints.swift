@@ -72,8 +72,8 @@ struct RowConstraints {
         case .fourK(let on): if on { only4K = true }
         case .premium, .free: break // folded into the facet filters, see QueryPlan
         case .safe(let on): if on { safe = true }
-        case .camera(let cam): restrict(&camera, to: [Camera.allCases.firstIndex(of: cam)! + 1])
-        case .composition(let comp): restrict(&composition, to: [Composition.allCases.firstIndex(of: comp)! + 1])
+        case .camera(let cam): restrict(&camera, to: [cam.ordinal + 1])
+        case .composition(let comp): restrict(&composition, to: [comp.ordinal + 1])
         case .ungraded(let on): if on { ungradedOnly = true }
         case .duration(let r): duration.append(r)
         case .width(let r): width.append(r)
@@ -90,11 +90,11 @@ struct RowConstraints {
     mutating func require(_ filters: SearchFilters) {
         if filters.safeSearch { safe = true }
         if !filters.cameras.isEmpty {
-            let allowed = Set(filters.cameras.map { Camera.allCases.firstIndex(of: $0)! + 1 })
+            let allowed = Set(filters.cameras.map { $0.ordinal + 1 })
             restrict(&camera, to: allowed)
         }
         if !filters.compositions.isEmpty {
-            let allowed = Set(filters.compositions.map { Composition.allCases.firstIndex(of: $0)! + 1 })
+            let allowed = Set(filters.compositions.map { $0.ordinal + 1 })
             restrict(&composition, to: allowed)
         }
         if filters.ungradedOnly { ungradedOnly = true }
@@ -112,10 +112,10 @@ struct RowConstraints {
 
 /// Integer codes of enum values as the column file stores them.
 enum CatalogCodes {
-    static let video = UInt8(AssetKind.allCases.firstIndex(of: .video)!)
-    static func code(_ k: AssetKind) -> Int { AssetKind.allCases.firstIndex(of: k)! }
-    static func code(_ o: Orientation) -> Int { Orientation.allCases.firstIndex(of: o)! }
-    static func bit(_ l: LicenseType) -> UInt8 { 1 << UInt8(LicenseType.allCases.firstIndex(of: l)!) }
+    static let video = UInt8(AssetKind.video.ordinal)
+    static func code(_ k: AssetKind) -> Int { k.ordinal }
+    static func code(_ o: Orientation) -> Int { o.ordinal }
+    static func bit(_ l: LicenseType) -> UInt8 { 1 << UInt8(l.ordinal) }
 
     /// Which premium levels a premium/free choice lets through.
     static func premiumTable(_ premium: PremiumChoice, _ free: FreeChoice) -> [Bool] {

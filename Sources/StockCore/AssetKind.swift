@@ -3,7 +3,7 @@ public enum AssetKind: String, Codable, Sendable, CaseIterable, Hashable, Compar
     case photo, illustration, vector, video, template
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }
 
@@ -23,7 +23,7 @@ public enum Orientation: String, Codable, Sendable, CaseIterable, Hashable, Comp
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }
 
@@ -39,7 +39,7 @@ public enum VideoResolution: String, Codable, Sendable, CaseIterable, Hashable, 
         if short >= 2160 { self = .k4 } else if short >= 1080 { self = .p1080 } else if short >= 720 { self = .p720 } else { return nil }
     }
 
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int { ordinal }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -48,7 +48,7 @@ public enum LicenseType: String, Codable, Sendable, CaseIterable, Hashable, Comp
     case standard, extended, editorial
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
     }
 }
 
@@ -98,4 +98,74 @@ public struct PremiumLevel: RawRepresentable, Codable, Sendable, Hashable, Compa
         var c = encoder.singleValueContainer(); try c.encode(rawValue)
     }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension AssetKind {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .photo: 0
+        case .illustration: 1
+        case .vector: 2
+        case .video: 3
+        case .template: 4
+        }
+    }
+}
+
+extension Orientation {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .horizontal: 0
+        case .vertical: 1
+        case .square: 2
+        case .panorama: 3
+        }
+    }
+}
+
+extension VideoResolution {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .p720: 0
+        case .p1080: 1
+        case .k4: 2
+        }
+    }
+}
+
+extension LicenseType {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .standard: 0
+        case .extended: 1
+        case .editorial: 2
+        }
+    }
+}
+
+extension Camera {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .digital: 0
+        case .mobile: 1
+        case .film: 2
+        }
+    }
+}
+
+extension Composition {
+    /// Position in `allCases`, without building the array (used per row when indexing).
+    public var ordinal: Int {
+        switch self {
+        case .long: 0
+        case .medium: 1
+        case .close: 2
+        case .macro: 3
+        }
+    }
 }

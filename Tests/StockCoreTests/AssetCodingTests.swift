@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import StockCore
+@testable import StockCore
 
 /// The catalog import format: required fields, defaults, orientation from the dimensions, and a
 /// lossless round trip.
@@ -172,5 +172,27 @@ import StockCore
         let full = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.full)) as! [String: Any]
         #expect((full["thumbnails"] as? [String: String])?["110"] == "https://t/18742_110.jpg")
         #expect(((full["products"] as? [[String: Any]])?.first?["price"] as? [String: Any])?["code"] as? String == "usd")
+    }
+}
+
+/// The hand-written date reader agrees with Foundation's ISO 8601 parser.
+@Suite struct ISODateTests {
+    @Test(arguments: ["2024-11-03T14:22:00Z", "2016-07-22T11:53:37.000Z", "2000-02-29T23:59:59.5Z", "1999-12-31T00:00:00Z", "2026-01-01"])
+    func fastPathMatchesFoundation(_ text: String) throws {
+        let fast = try #require(ISODate.fastDate(text))
+        let slow: Date
+        if text.count == 10 {
+            slow = try Date.ISO8601FormatStyle().year().month().day().parse(text)
+        } else if text.contains(".") {
+            slow = try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+        } else {
+            slow = try Date.ISO8601FormatStyle().parse(text)
+        }
+        #expect(abs(fast.timeIntervalSince1970 - slow.timeIntervalSince1970) < 0.001)
+    }
+
+    @Test(arguments: ["2024-13-03T14:22:00Z", "2024-11-03T25:22:00Z", "2024-11-03 14:22:00", "yesterday", "2024-11-03T14:22:00+02:00"])
+    func fastPathRefusesWhatItCannotRead(_ text: String) {
+        #expect(ISODate.fastDate(text) == nil)
     }
 }

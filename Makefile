@@ -34,7 +34,9 @@ completions: release
 	.build/release/stockterm --generate-completion-script zsh > .build/completions/_stockterm
 	.build/release/stockterm --generate-completion-script fish > .build/completions/stockterm.fish
 
+## Man pages, one per command, into .build/manual (view with: man -l .build/manual/stockterm.1).
 manual:
+	mkdir -p .build/manual
 	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page -o .build/manual
 
 clean:

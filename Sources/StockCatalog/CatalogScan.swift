@@ -40,26 +40,36 @@ struct CatalogScan {
     }
 }
 
-/// The state of one scan as plain pointers and counters, so that the loop body compiles to loads,
-/// table lookups and increments with nothing retained or bounds-checked per row.
+/// The state of one scan as plain pointers and counters. Each row is decided by three table
+/// lookups: its packed facet key (kind, orientation, premium level, resolution, licenses) gives
+/// "passes the constraints" and the facet groups it fails; its misc key (flags, camera,
+/// composition) and its category give the rest. Counting is one increment per row into a
+/// histogram over facet keys, expanded into per-group counts once at the end.
 private struct ScanKernel {
-    // Columns.
-    let kind, orientation, premium, resolution, licenses, flags, camera, composition: UnsafePointer<UInt8>
+    let facetKey: UnsafePointer<UInt16>
+    let miscKey: UnsafePointer<UInt8>
     let category: UnsafePointer<UInt16>
+    let kind: UnsafePointer<UInt8>
     let width, height: UnsafePointer<UInt32>
     let duration: UnsafePointer<Float>
     let ids: UnsafePointer<Int64>
-    // Tables, copied into one allocation.
-    let storage: UnsafeMutablePointer<UInt8>
-    let okKind, okOrientation, okPremium, okResolution, okLicense, okFlags, okCamera, okComposition, okCategory: UnsafeMutablePointer<UInt8>
-    let failKind, failOrientation, failPremium, failResolution, failLicense, failCategory: UnsafeMutablePointer<UInt8>
-    let facet4K: Bool
+    /// Per facet key: bit 15 set when the key passes the constraints; low byte the failed groups.
+    let keyTable: UnsafeMutablePointer<UInt16>
+    /// Per misc key: 1 when it passes the constraints.
+    let miscTable: UnsafeMutablePointer<UInt8>
+    /// Per category slot: bit 7 set when it passes the constraints; low bits the category group's failure.
+    let categoryTable: UnsafeMutablePointer<UInt8>
     let ranges: NumericBounds?
     let residual: RowBitset?
     let noCategory: Int
-    // Counters: kind 8, orientation 8, premium 8, resolution 4, license 8, 4k 1, then categories.
-    let counters: UnsafeMutablePointer<Int>
-    // Collection.
+    let categorySlots: Int
+    /// Histogram of facet keys over rows that pass every group.
+    let passed: UnsafeMutablePointer<UInt32>
+    /// For each facet group but category (bit index 0...6), histogram of facet keys over rows
+    /// that fail only that group.
+    let failedOnly: UnsafeMutablePointer<UInt32>
+    /// Category counts: rows that pass every group or fail only the category group.
+    let categoryCounts: UnsafeMutablePointer<Int>
     let firstLimit: Int
     var first: [UInt32] = []
     var lastKeptPosition = 0
@@ -69,31 +79,37 @@ private struct ScanKernel {
     var position = 0
 
     init(columns c: ColumnStore, tables t: ScanTables, residual: RowBitset?, categorySlots: Int, collect: CatalogScan.Collect) {
-        kind = c.kind; orientation = c.orientation; premium = c.premium; resolution = c.resolution
-        licenses = c.licenses; flags = c.flags; camera = c.camera; composition = c.composition
-        category = c.category; width = c.width; height = c.height; duration = c.duration; ids = c.id
-        let parts: [[UInt8]] = [t.okKind, t.okOrientation, t.okPremium, t.okResolution, t.okLicense, t.okFlags, t.okCamera,
-                                t.okComposition, t.okCategory, t.failKind, t.failOrientation, t.failPremium, t.failResolution,
-                                t.failLicense, t.failCategory]
-        storage = .allocate(capacity: parts.reduce(0) { $0 + $1.count })
-        var pointers: [UnsafeMutablePointer<UInt8>] = []
-        var offset = 0
-        for part in parts {
-            let p = storage + offset
-            p.initialize(from: part, count: part.count)
-            pointers.append(p)
-            offset += part.count
+        facetKey = c.facetKey; miscKey = c.miscKey; category = c.category; kind = c.kind
+        width = c.width; height = c.height; duration = c.duration; ids = c.id
+        let video = Int(CatalogCodes.video)
+        keyTable = .allocate(capacity: FacetKey.count)
+        for key in 0..<FacetKey.count {
+            let k = FacetKey.kind(key), o = FacetKey.orientation(key), p = FacetKey.premium(key)
+            let r = FacetKey.resolution(key), l = FacetKey.licenses(key)
+            guard k < 8, o < 8, p < 8 else { keyTable[key] = 0; continue }
+            let ok = t.okKind[k] & t.okOrientation[o] & t.okPremium[p] & t.okResolution[r] & t.okLicense[l]
+            var fail = t.failKind[k] | t.failOrientation[o] | t.failPremium[p] | t.failResolution[r] | t.failLicense[l]
+            if t.facet4K && !(r == 3 && k == video) { fail |= ScanTables.groupFourK }
+            keyTable[key] = ok != 0 ? 0x8000 | UInt16(fail) : 0
         }
-        okKind = pointers[0]; okOrientation = pointers[1]; okPremium = pointers[2]; okResolution = pointers[3]
-        okLicense = pointers[4]; okFlags = pointers[5]; okCamera = pointers[6]; okComposition = pointers[7]
-        okCategory = pointers[8]; failKind = pointers[9]; failOrientation = pointers[10]; failPremium = pointers[11]
-        failResolution = pointers[12]; failLicense = pointers[13]; failCategory = pointers[14]
-        facet4K = t.facet4K
+        miscTable = .allocate(capacity: 256)
+        for misc in 0..<256 {
+            miscTable[misc] = t.okFlags[FacetKey.flags(misc)] & t.okCamera[FacetKey.camera(misc)] & t.okComposition[FacetKey.composition(misc)]
+        }
+        categoryTable = .allocate(capacity: categorySlots)
+        for slot in 0..<categorySlots {
+            categoryTable[slot] = (t.okCategory[slot] != 0 ? 0x80 : 0) | t.failCategory[slot]
+        }
         ranges = t.ranges
         self.residual = residual
         noCategory = categorySlots - 1
-        counters = .allocate(capacity: 37 + categorySlots)
-        counters.initialize(repeating: 0, count: 37 + categorySlots)
+        self.categorySlots = categorySlots
+        passed = .allocate(capacity: FacetKey.count)
+        passed.initialize(repeating: 0, count: FacetKey.count)
+        failedOnly = .allocate(capacity: 7 * FacetKey.count)
+        failedOnly.initialize(repeating: 0, count: 7 * FacetKey.count)
+        categoryCounts = .allocate(capacity: categorySlots)
+        categoryCounts.initialize(repeating: 0, count: categorySlots)
         switch collect {
         case .firstInRowOrder(let n):
             firstLimit = n; keyOf = nil
@@ -104,33 +120,27 @@ private struct ScanKernel {
     }
 
     func deallocate() {
-        storage.deallocate()
-        counters.deallocate()
+        keyTable.deallocate(); miscTable.deallocate(); categoryTable.deallocate()
+        passed.deallocate(); failedOnly.deallocate(); categoryCounts.deallocate()
     }
 
     mutating func scan<Rows: Sequence<Int>>(_ rows: Rows) {
         let video = CatalogCodes.video
-        let cKind = counters, cOrient = counters + 8, cPremium = counters + 16, cRes = counters + 24
-        let cLicense = counters + 28, cFourK = counters + 36, cCategory = counters + 37
         for row in rows {
             position &+= 1
-            let k = Int(kind[row]), o = Int(orientation[row]), p = Int(premium[row]), r = Int(resolution[row])
-            let l = Int(licenses[row]), cat16 = category[row]
-            let cat = cat16 == ColumnStore.noCategory ? noCategory : Int(cat16)
-            let ok = okKind[k] & okOrientation[o] & okPremium[p] & okResolution[r] & okLicense[l] & okFlags[Int(flags[row])]
-                & okCamera[Int(camera[row])] & okComposition[Int(composition[row])] & okCategory[cat]
-            if ok == 0 { continue }
+            let key = Int(facetKey[row])
+            let entry = keyTable[key]
+            if entry & 0x8000 == 0 || miscTable[Int(miscKey[row])] == 0 { continue }
+            let c16 = category[row]
+            let cat = c16 == ColumnStore.noCategory ? noCategory : Int(c16)
+            let catEntry = categoryTable[cat]
+            if catEntry & 0x80 == 0 { continue }
             if let ranges, !ranges.contains(width: width[row], height: height[row], duration: duration[row], isVideo: kind[row] == video) { continue }
             if let residual, !residual.contains(row) { continue }
-            let is4K = r == 3 && k == Int(video)
-            var fail = failKind[k] | failOrientation[o] | failPremium[p] | failResolution[r] | failLicense[l] | failCategory[cat]
-            if facet4K && !is4K { fail |= ScanTables.groupFourK }
+            let fail = UInt8(truncatingIfNeeded: entry) | (catEntry & 0x7F)
             if fail == 0 {
-                cKind[k] &+= 1; cOrient[o] &+= 1; cPremium[p] &+= 1; cRes[r] &+= 1; cCategory[cat] &+= 1
-                if is4K { cFourK[0] &+= 1 }
-                if l & 1 != 0 { cLicense[0] &+= 1 }
-                if l & 2 != 0 { cLicense[1] &+= 1 }
-                if l & 4 != 0 { cLicense[2] &+= 1 }
+                passed[key] &+= 1
+                categoryCounts[cat] &+= 1
                 total &+= 1
                 if first.count < firstLimit {
                     first.append(UInt32(row))
@@ -141,17 +151,10 @@ private struct ScanKernel {
                 continue
             }
             if fail & (fail &- 1) != 0 { continue }
-            switch fail {
-            case ScanTables.groupType: cKind[k] &+= 1
-            case ScanTables.groupOrientation: cOrient[o] &+= 1
-            case ScanTables.groupFourK: break // 4k counts only 4k rows, and this row is not one
-            case ScanTables.groupPremium: cPremium[p] &+= 1
-            case ScanTables.groupResolution: cRes[r] &+= 1
-            case ScanTables.groupCategory: cCategory[cat] &+= 1
-            default:
-                if l & 1 != 0 { cLicense[0] &+= 1 }
-                if l & 2 != 0 { cLicense[1] &+= 1 }
-                if l & 4 != 0 { cLicense[2] &+= 1 }
+            if fail == ScanTables.groupCategory {
+                categoryCounts[cat] &+= 1
+            } else {
+                failedOnly[fail.trailingZeroBitCount * FacetKey.count + key] &+= 1
             }
         }
     }
@@ -162,13 +165,29 @@ private struct ScanKernel {
         out.firstRows = first
         out.candidatesBeforeLastKept = lastKeptPosition
         if let heap { out.top = heap.sorted() }
-        for i in 0..<AssetKind.allCases.count { out.counts.kind[i] = counters[i] }
-        for i in 0..<Orientation.allCases.count { out.counts.orientation[i] = counters[8 + i] }
-        for i in 0..<5 { out.counts.premium[i] = counters[16 + i] }
-        for i in 0..<4 { out.counts.resolution[i] = counters[24 + i] }
-        for i in 0..<LicenseType.allCases.count { out.counts.license[i] = counters[28 + i] }
-        out.counts.fourK = counters[36]
-        for i in 0..<categorySlots { out.counts.category[i] = counters[37 + i] }
+        let video = Int(CatalogCodes.video)
+        /// Adds the rows counted under `key` to the value the key has in group `bit`.
+        func add(_ n: Int, key: Int, group bit: Int, to counts: inout FacetTables.Counts) {
+            switch 1 << bit {
+            case Int(ScanTables.groupType): counts.kind[FacetKey.kind(key)] += n
+            case Int(ScanTables.groupOrientation): counts.orientation[FacetKey.orientation(key)] += n
+            case Int(ScanTables.groupFourK): if FacetKey.resolution(key) == 3 && FacetKey.kind(key) == video { counts.fourK += n }
+            case Int(ScanTables.groupPremium): counts.premium[FacetKey.premium(key)] += n
+            case Int(ScanTables.groupResolution): counts.resolution[FacetKey.resolution(key)] += n
+            default:
+                let l = FacetKey.licenses(key)
+                for i in 0..<3 where l & (1 << i) != 0 { counts.license[i] += n }
+            }
+        }
+        let groupBits = [0, 1, 2, 3, 4, 6] // every facet group but category (bit 5)
+        for key in 0..<FacetKey.count {
+            let all = Int(passed[key])
+            for bit in groupBits {
+                let n = all + Int(failedOnly[bit * FacetKey.count + key])
+                if n > 0 { add(n, key: key, group: bit, to: &out.counts) }
+            }
+        }
+        for i in 0..<categorySlots { out.counts.category[i] = categoryCounts[i] }
         return out
     }
 }

@@ -39,6 +39,7 @@ enum ColumnFileWriter {
             let resolution = column(.resolution, UInt8.self), premium = column(.premium, UInt8.self)
             let licenses = column(.licenses, UInt8.self), flags = column(.flags, UInt8.self)
             let camera = column(.camera, UInt8.self), composition = column(.composition, UInt8.self)
+            let facetKey = column(.facetKey, UInt16.self), miscKey = column(.miscKey, UInt8.self)
             for (row, r) in records.enumerated() {
                 id[row] = r.id; lineOffset[row] = r.lineOffset; lineLength[row] = r.lineLength
                 created[row] = r.created; popularity[row] = r.popularity
@@ -49,6 +50,9 @@ enum ColumnFileWriter {
                 kind[row] = r.kind; orientation[row] = r.orientation; resolution[row] = r.resolution
                 premium[row] = r.premium; licenses[row] = r.licenses; flags[row] = r.flags
                 camera[row] = r.camera; composition[row] = r.composition
+                facetKey[row] = FacetKey.pack(kind: r.kind, orientation: r.orientation, premium: r.premium,
+                                              resolution: r.resolution, licenses: r.licenses)
+                miscKey[row] = FacetKey.misc(flags: r.flags, camera: r.camera, composition: r.composition)
             }
             for (i, row) in idOrder.enumerated() {
                 sortedIDs[i] = records[row].id

@@ -20,14 +20,14 @@ public final class ColumnStore: @unchecked Sendable {
     enum Section: Int, CaseIterable {
         case id, lineOffset, created, popularity, sortedIDs
         case lineLength, width, height, duration, emerging, sortedRows
-        case category
-        case kind, orientation, resolution, premium, licenses, flags, camera, composition
+        case category, facetKey
+        case kind, orientation, resolution, premium, licenses, flags, camera, composition, miscKey
 
         var stride: Int {
             switch self {
             case .id, .lineOffset, .created, .popularity, .sortedIDs: 8
             case .lineLength, .width, .height, .duration, .emerging, .sortedRows: 4
-            case .category: 2
+            case .category, .facetKey: 2
             default: 1
             }
         }
@@ -72,6 +72,11 @@ public final class ColumnStore: @unchecked Sendable {
     let camera: UnsafePointer<UInt8>
     /// 0 none, else 1 + index in `Composition.allCases`.
     let composition: UnsafePointer<UInt8>
+    /// kind, orientation, premium, resolution and licenses packed in 13 bits (`FacetKey`), so
+    /// that a scan decides a row's facet groups with one table lookup.
+    let facetKey: UnsafePointer<UInt16>
+    /// flags, camera and composition packed in 8 bits (`FacetKey.misc`).
+    let miscKey: UnsafePointer<UInt8>
 
     static let noCategory: UInt16 = .max
 
@@ -121,6 +126,7 @@ public final class ColumnStore: @unchecked Sendable {
         resolution = at(.resolution, UInt8.self); premium = at(.premium, UInt8.self)
         licenses = at(.licenses, UInt8.self); flags = at(.flags, UInt8.self)
         camera = at(.camera, UInt8.self); composition = at(.composition, UInt8.self)
+        facetKey = at(.facetKey, UInt16.self); miscKey = at(.miscKey, UInt8.self)
     }
 
     deinit {
@@ -137,4 +143,26 @@ public final class ColumnStore: @unchecked Sendable {
         guard lo < count, sortedIDs[lo] == id.rawValue else { return nil }
         return Int(sortedRows[lo])
     }
+}
+
+/// The packing of the per-row codes into `facetKey` and `miscKey`.
+enum FacetKey {
+    static let count = 1 << 13
+
+    static func pack(kind: UInt8, orientation: UInt8, premium: UInt8, resolution: UInt8, licenses: UInt8) -> UInt16 {
+        UInt16(kind) | UInt16(orientation) << 3 | UInt16(premium) << 5 | UInt16(resolution) << 8 | UInt16(licenses & 7) << 10
+    }
+
+    @inline(__always) static func kind(_ key: Int) -> Int { key & 7 }
+    @inline(__always) static func orientation(_ key: Int) -> Int { key >> 3 & 3 }
+    @inline(__always) static func premium(_ key: Int) -> Int { key >> 5 & 7 }
+    @inline(__always) static func resolution(_ key: Int) -> Int { key >> 8 & 3 }
+    @inline(__always) static func licenses(_ key: Int) -> Int { key >> 10 & 7 }
+
+    static func misc(flags: UInt8, camera: UInt8, composition: UInt8) -> UInt8 {
+        (flags & 7) | (camera & 3) << 3 | (composition & 7) << 5
+    }
+    @inline(__always) static func flags(_ misc: Int) -> Int { misc & 7 }
+    @inline(__always) static func camera(_ misc: Int) -> Int { misc >> 3 & 3 }
+    @inline(__always) static func composition(_ misc: Int) -> Int { misc >> 5 & 7 }
 }

@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The browser's state and its pure reducer: actions in, state changes and effects out.
+        .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // ncursesw as a system library; only TerminalUI may import it.
         .systemLibrary(
             name: "CNCurses",
@@ -56,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

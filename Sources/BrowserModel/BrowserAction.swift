@@ -1,0 +1,58 @@
+import StockCore
+
+/// Everything that can happen to the browser, named after the event: keys (mapped by the
+/// terminal's key bindings), answers from the runtime, and resizes.
+public enum BrowserAction: Hashable, Sendable {
+    /// The screen is up: run the first search (the current query, usually empty) at once.
+    case started
+    /// An editing key in the search bar; a text change (re)starts the debounce.
+    case queryEdit(QueryEdit)
+    /// Enter in the search bar: search now, without waiting for the debounce.
+    case submitQuery
+    /// A timer started with `.startTimer(token, ...)` ran out.
+    case debounceElapsed(TimerID)
+    /// The answer to `.search(id: ...)`.
+    case searchAnswered(RequestID, Result<SearchPage, BrowserFailure>)
+    /// The answer to `.loadAsset(id: ...)`.
+    case assetAnswered(RequestID, Result<Asset, BrowserFailure>)
+    /// Move the selection by this many rows (negative is up).
+    case moveSelection(Int)
+    /// Move the selection and the view down by one screen.
+    case pageDown
+    /// Move the selection and the view up by one screen.
+    case pageUp
+    /// Select the first result.
+    case home
+    /// Select the last loaded result.
+    case end
+    /// The result list's visible size changed: `rows` result rows fit, `columns` wide.
+    case viewportChanged(rows: Int, columns: Int)
+    /// Space on a facet value (raw values as in `FacetCounts`; see `SearchFilters.toggle(_:value:)`).
+    case toggleFacet(FacetGroup, value: String)
+    /// Move the filter pane's cursor by this many rows (clamped).
+    case moveFilterCursor(Int)
+    /// Space in the filter pane: toggle the row under the cursor (a facet value or safe search).
+    case toggleFilterAtCursor
+    /// Safe search on or off.
+    case toggleSafeSearch
+    /// Synonym expansion on or off (exact search).
+    case toggleSynonyms
+    /// A choice in the sort picker; closes the picker.
+    case chooseSort(SortField, SortDirection)
+    /// Enter on a result: open its detail view.
+    case openDetail
+    /// Esc (or `q` in a view): close the top overlay, the detail view, or leave the search bar.
+    case back
+    /// Focus one pane (`/` focuses the search bar).
+    case focus(Focus)
+    /// Tab: the next pane.
+    case cycleFocus
+    /// `?`: help overlay on or off.
+    case toggleHelp
+    /// `s`: sort picker on or off.
+    case toggleSortPicker
+    /// Ask again for what failed last (a search page, or the open detail's asset).
+    case retry
+    /// `q` on the main screen.
+    case quitRequested
+}

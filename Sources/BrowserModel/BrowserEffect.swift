@@ -1,0 +1,19 @@
+import StockCore
+
+/// Work the reducer asks for, as plain data. The runtime (BrowserRuntime) carries it out and
+/// answers with actions; the reducer itself never does I/O, reads a clock or starts a task.
+public enum BrowserEffect: Hashable, Sendable {
+    /// Ask the provider for one page; answer with `.searchAnswered(id, result)`.
+    case search(id: RequestID, request: SearchRequest)
+    /// A search or asset request that is no longer wanted; cancel it if it still runs. Its answer,
+    /// should one still arrive, is dropped by the reducer anyway.
+    case cancel(RequestID)
+    /// Start a timer; answer with `.debounceElapsed(token)` after `milliseconds`.
+    case startTimer(TimerID, milliseconds: Int)
+    /// A timer that is no longer wanted (its answer would be ignored).
+    case cancelTimer(TimerID)
+    /// Ask the provider for one asset with every field; answer with `.assetAnswered(id, result)`.
+    case loadAsset(id: RequestID, asset: AssetID)
+    /// Leave the program (restore the terminal).
+    case quit
+}

@@ -1,0 +1,177 @@
+import StockCore
+
+/// The pane that receives keys.
+public enum Focus: String, Hashable, Sendable, CaseIterable {
+    /// The search bar: typing edits the query.
+    case searchBar
+    /// The facet pane: space toggles a value.
+    case filters
+    /// The result list: arrows move the selection, Enter opens the detail (the initial focus).
+    case results
+
+    /// The next pane for Tab: search bar, filters, results, and round again.
+    public var next: Focus {
+        switch self {
+        case .searchBar: .filters
+        case .filters: .results
+        case .results: .searchBar
+        }
+    }
+}
+
+/// The visible size of the result list.
+public struct Viewport: Hashable, Sendable {
+    /// Result rows that fit (at least 1).
+    public var rows: Int
+    /// Columns (at least 1).
+    public var columns: Int
+    /// A size, clamped to at least 1 × 1.
+    public init(rows: Int, columns: Int) { self.rows = max(1, rows); self.columns = max(1, columns) }
+}
+
+/// A search page asked for and not yet answered (or the last one that failed).
+public struct PageRequest: Hashable, Sendable {
+    /// The request's id.
+    public var id: RequestID
+    /// The search it belongs to.
+    public var key: SearchKey
+    /// 1-based page.
+    public var page: Int
+    /// A page request.
+    public init(id: RequestID, key: SearchKey, page: Int) { self.id = id; self.key = key; self.page = page }
+}
+
+/// The detail view of one asset.
+public struct DetailState: Hashable, Sendable {
+    /// The asset shown.
+    public var assetID: AssetID
+    /// The list item at first (shown at once), then the full asset when it arrives.
+    public var asset: Asset
+    /// The asset request still running, if any.
+    public var requestID: RequestID?
+    /// Why the full asset could not be loaded.
+    public var errorMessage: String?
+
+    /// A detail view showing `asset`.
+    public init(asset: Asset, requestID: RequestID?, errorMessage: String? = nil) {
+        self.assetID = asset.id; self.asset = asset; self.requestID = requestID; self.errorMessage = errorMessage
+    }
+
+    /// True while the full asset loads.
+    public var isLoading: Bool { requestID != nil }
+}
+
+/// Everything the browser shows and remembers; changed only by `reduce(_:)`.
+///
+/// ```swift
+/// var state = BrowserState(provider: ProviderInfo(displayName: "demo catalog"))
+/// let effects = state.reduce(.started)   // [.search(id: 1, request: page 1 of everything)]
+/// ```
+public struct BrowserState: Hashable, Sendable {
+    /// How long the query must stay unchanged before it is searched.
+    public static let debounceMilliseconds = 150
+
+    // MARK: Provider
+    /// Shown in the status line.
+    public var providerName: String
+    /// Facet groups the provider can filter on (the filter pane shows these).
+    public var facetGroups: [FacetGroup]
+    /// Results per page.
+    public var pageSize: Int
+
+    // MARK: The search
+    /// The search bar.
+    public var query: QueryEditor
+    /// The facet filters.
+    public var filters: SearchFilters
+    /// The sort field.
+    public var sort: SortField
+    /// The sort direction.
+    public var order: SortDirection
+    /// False for exact search.
+    public var expandSynonyms: Bool
+    /// The search whose results are shown; nil before the first search.
+    public var activeKey: SearchKey?
+    /// The loaded results of `activeKey`.
+    public var results: ResultSet
+    /// Recent result sets.
+    public var cache: ResultCache
+    /// The page request running for `activeKey` (at most one at a time).
+    public var inFlight: PageRequest?
+    /// The page request that failed last, until `.retry` or another search.
+    public var failedPage: PageRequest?
+    /// The debounce timer running, if the query changed and has not been searched yet.
+    public var debounceTimer: TimerID?
+    /// Why the current query text does not parse (no search is sent while it does not).
+    public var queryError: QueryError?
+    /// The last error, for the status line.
+    public var errorMessage: String?
+
+    // MARK: The list
+    /// Index into `results.items`; nil when the list is empty.
+    public var selection: Int?
+    /// Index of the first visible row.
+    public var scrollOffset: Int
+    /// The result list's size.
+    public var viewport: Viewport
+    /// Index into `filterRows` of the highlighted row of the filter pane.
+    public var filterCursor: Int
+
+    // MARK: Screens
+    /// The pane with the keys.
+    public var focus: Focus
+    /// The detail view, when open.
+    public var detail: DetailState?
+    /// The help overlay is shown.
+    public var showsHelp: Bool
+    /// The sort picker is shown.
+    public var showsSortPicker: Bool
+
+    // MARK: Ids
+    /// The id the next request gets.
+    public var nextRequestID: RequestID
+    /// The token the next timer gets.
+    public var nextTimerID: TimerID
+
+    /// A browser before its first search.
+    ///
+    /// - Parameters:
+    ///   - providerName: shown in the status line, e.g. "demo catalog".
+    ///   - facetGroups: the groups the provider filters on.
+    ///   - pageSize: results per page (at least 1).
+    ///   - query: the initial search bar text (`stockterm --query`), searched on `.started`.
+    ///   - viewportRows: result rows that fit until the first `.viewportChanged`.
+    public init(providerName: String, facetGroups: [FacetGroup] = FacetGroup.allCases, pageSize: Int = 60,
+                query: String = "", filters: SearchFilters = SearchFilters(), sort: SortField = .relevance,
+                order: SortDirection = .desc, expandSynonyms: Bool = true, cacheCapacity: Int = 16,
+                viewportRows: Int = 20, viewportColumns: Int = 80) {
+        self.providerName = providerName; self.facetGroups = facetGroups; self.pageSize = max(1, pageSize)
+        self.query = QueryEditor(query); self.filters = filters; self.sort = sort; self.order = order
+        self.expandSynonyms = expandSynonyms
+        activeKey = nil; results = ResultSet(); cache = ResultCache(capacity: cacheCapacity)
+        inFlight = nil; failedPage = nil; debounceTimer = nil; queryError = nil; errorMessage = nil
+        selection = nil; scrollOffset = 0; filterCursor = 0; viewport = Viewport(rows: viewportRows, columns: viewportColumns)
+        focus = .results; detail = nil; showsHelp = false; showsSortPicker = false
+        nextRequestID = 1; nextTimerID = 1
+    }
+
+    /// A browser for `provider`, with the page size capped at what it accepts.
+    public init(provider: ProviderInfo, pageSize: Int = 60, query: String = "", expandSynonyms: Bool = true) {
+        self.init(providerName: provider.displayName, facetGroups: provider.facetGroups,
+                  pageSize: min(pageSize, provider.maxPageSize), query: query, expandSynonyms: expandSynonyms)
+    }
+
+    /// True while a search page is being fetched (the status line's spinner).
+    public var isLoading: Bool { inFlight != nil }
+
+    /// The selected asset, if any.
+    public var selectedAsset: Asset? { selection.map { results.items[$0] } }
+
+    /// The count for one facet value in the latest page of the shown search.
+    public func facetCount(_ group: FacetGroup, value: String) -> Int { results.facets[group, value] }
+
+    /// Whether a facet value is chosen in the current filters (the checkbox).
+    public func isFacetSelected(_ group: FacetGroup, value: String) -> Bool {
+        filters.isSelected(group, value: value)
+    }
+}

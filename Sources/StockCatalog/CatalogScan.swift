@@ -40,6 +40,19 @@ struct CatalogScan {
     }
 }
 
+extension CatalogScan {
+    /// The rows that satisfy `constraints`, through the same packed tables as a search (a part
+    /// of a query such as `type:video` inside `drone OR type:video`).
+    static func rows(matching constraints: RowConstraints, columns: ColumnStore, categories: CategoryIndex) -> RowBitset {
+        var everything = SearchFilters()
+        everything.free = .included
+        let tables = ScanTables(constraints: constraints, facets: FacetTables(everything, categories: categories))
+        let scan = CatalogScan(columns: columns, tables: tables, residual: nil, categorySlots: categories.slugs.count + 1)
+        let outcome = scan.run(candidates: nil, collect: .firstInRowOrder(count: columns.count))
+        return RowBitset(rowCount: columns.count, rows: outcome.firstRows)
+    }
+}
+
 /// The state of one scan as plain pointers and counters. Each row is decided by three table
 /// lookups: its packed facet key (kind, orientation, premium level, resolution, licenses) gives
 /// "passes the constraints" and the facet groups it fails; its misc key (flags, camera,
@@ -192,21 +205,47 @@ private struct ScanKernel {
     }
 }
 
-/// Numeric range filters as plain bounds, checked only when a search has any.
+/// Numeric range filters folded into one closed interval per field, in the columns' own units
+/// (pixels as integers, megapixels as a pixel count), so a row costs a few integer compares.
 struct NumericBounds {
-    var width: [NumericRange]
-    var height: [NumericRange]
-    var megapixels: [NumericRange]
+    var width: ClosedRange<UInt64> = 0...UInt64.max
+    var height: ClosedRange<UInt64> = 0...UInt64.max
+    var pixels: ClosedRange<UInt64> = 0...UInt64.max
     var duration: [NumericRange]
+
+    init(width: [NumericRange], height: [NumericRange], megapixels: [NumericRange], duration: [NumericRange]) {
+        self.duration = duration
+        for r in width { self.width = Self.clamp(self.width, Self.integers(r, scale: 1)) }
+        for r in height { self.height = Self.clamp(self.height, Self.integers(r, scale: 1)) }
+        for r in megapixels { pixels = Self.clamp(pixels, Self.integers(r, scale: 1_000_000)) }
+    }
+
+    /// The intersection; `UInt64.max...UInt64.max` stands for "nothing" (no column reaches it).
+    private static func clamp(_ a: ClosedRange<UInt64>, _ b: ClosedRange<UInt64>?) -> ClosedRange<UInt64> {
+        guard let b else { return UInt64.max...UInt64.max }
+        let lo = max(a.lowerBound, b.lowerBound), hi = min(a.upperBound, b.upperBound)
+        return lo <= hi ? lo...hi : UInt64.max...UInt64.max
+    }
+
+    /// The whole numbers `value × scale` that a range admits, or nil when none.
+    private static func integers(_ r: NumericRange, scale: Double) -> ClosedRange<UInt64>? {
+        var lo: Double = 0, hi = Double(UInt64.max / 2)
+        if let min = r.min {
+            let v = min * scale
+            lo = r.minExclusive ? (v.rounded(.down) + 1) : v.rounded(.up)
+        }
+        if let max = r.max {
+            let v = max * scale
+            hi = r.maxExclusive ? (v.rounded(.up) - 1) : v.rounded(.down)
+        }
+        guard lo <= hi, hi >= 0 else { return nil }
+        return UInt64(Swift.max(0, lo))...UInt64(hi)
+    }
 
     @inline(__always)
     func contains(width w: UInt32, height h: UInt32, duration d: Float, isVideo: Bool) -> Bool {
-        for r in width where !r.contains(Double(w)) { return false }
-        for r in height where !r.contains(Double(h)) { return false }
-        if !megapixels.isEmpty {
-            let mp = Double(w) * Double(h) / 1_000_000
-            for r in megapixels where !r.contains(mp) { return false }
-        }
+        let w64 = UInt64(w), h64 = UInt64(h)
+        guard width.contains(w64), height.contains(h64), pixels.contains(w64 * h64) else { return false }
         if !duration.isEmpty {
             guard isVideo else { return false }
             for r in duration where !r.contains(Double(d)) { return false }

@@ -26,7 +26,9 @@ extension LocalCatalog {
         }
 
         let residual = plan.residual.isEmpty ? nil
-            : plan.residual.dropFirst().reduce(plan.residual[0].rows(columns)) { $0.intersection($1.rows(columns)) }
+            : plan.residual.dropFirst().reduce(plan.residual[0].rows(columns, categories: categories)) {
+                $0.intersection($1.rows(columns, categories: categories))
+            }
         let scan = CatalogScan(columns: columns, tables: ScanTables(constraints: plan.constraints, facets: facetTables),
                                residual: residual, categorySlots: categories.slugs.count + 1)
         let outcome: CatalogScan.Outcome

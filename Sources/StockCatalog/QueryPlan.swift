@@ -24,20 +24,18 @@ indirect enum RowPredicate {
     case or([RowPredicate])
 
     /// The rows that satisfy the predicate, evaluated over the whole catalog.
-    func rows(_ columns: ColumnStore) -> RowBitset {
+    func rows(_ columns: ColumnStore, categories: CategoryIndex) -> RowBitset {
         switch self {
         case .rows(let set):
             return set
         case .constraint(let c):
-            var set = RowBitset(rowCount: columns.count)
-            for row in 0..<columns.count where c.matches(row, columns) { set.insert(row) }
-            return set
+            return CatalogScan.rows(matching: c, columns: columns, categories: categories)
         case .not(let p):
-            return p.rows(columns).complement()
+            return p.rows(columns, categories: categories).complement()
         case .and(let ps):
-            return ps.dropFirst().reduce(ps[0].rows(columns)) { $0.intersection($1.rows(columns)) }
+            return ps.dropFirst().reduce(ps[0].rows(columns, categories: categories)) { $0.intersection($1.rows(columns, categories: categories)) }
         case .or(let ps):
-            return ps.dropFirst().reduce(ps[0].rows(columns)) { $0.union($1.rows(columns)) }
+            return ps.dropFirst().reduce(ps[0].rows(columns, categories: categories)) { $0.union($1.rows(columns, categories: categories)) }
         }
     }
 }

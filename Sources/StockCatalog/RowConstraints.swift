@@ -1,8 +1,8 @@
 import StockCore
 
-/// Filters compiled into lookup tables over the column values, so that testing a row is a handful
-/// of array reads. `RowConstraints` holds what every result must satisfy; `FacetTables` holds the
-/// facet-group filters, kept apart so that each group's counts can ignore its own choice.
+/// What every result must satisfy, as allowed-value tables per column (turned into the scan's
+/// packed tables by `ScanTables`). `FacetTables` holds the facet-group filters, kept apart so
+/// that each group's counts can ignore its own choice.
 struct RowConstraints {
     var kind = [Bool](repeating: true, count: AssetKind.allCases.count)
     var orientation = [Bool](repeating: true, count: Orientation.allCases.count)
@@ -30,34 +30,6 @@ struct RowConstraints {
     }
 
     var hasRanges: Bool { !(duration.isEmpty && width.isEmpty && height.isEmpty && megapixels.isEmpty) }
-
-    @inline(__always)
-    func matches(_ row: Int, _ c: ColumnStore) -> Bool {
-        guard !impossible, kind[Int(c.kind[row])], orientation[Int(c.orientation[row])], premium[Int(c.premium[row])] else { return false }
-        let cat = c.category[row]
-        guard category[cat == ColumnStore.noCategory ? category.count - 1 : Int(cat)] else { return false }
-        let res = c.resolution[row]
-        if res < minResolution { return false }
-        if only4K && !(res == 3 && c.kind[row] == CatalogCodes.video) { return false }
-        let flags = c.flags[row]
-        if safe && flags & ColumnStore.Flag.mature != 0 { return false }
-        if ungradedOnly && (flags & ColumnStore.Flag.ungraded == 0 || c.kind[row] != CatalogCodes.video) { return false }
-        guard camera[Int(c.camera[row])], composition[Int(c.composition[row])] else { return false }
-        for mask in licenseMasks where c.licenses[row] & mask == 0 { return false }
-        if hasRanges { return matchesRanges(row, c) }
-        return true
-    }
-
-    private func matchesRanges(_ row: Int, _ c: ColumnStore) -> Bool {
-        for r in duration where !(c.kind[row] == CatalogCodes.video && r.contains(Double(c.duration[row]))) { return false }
-        for r in width where !r.contains(Double(c.width[row])) { return false }
-        for r in height where !r.contains(Double(c.height[row])) { return false }
-        if !megapixels.isEmpty {
-            let mp = Double(c.width[row]) * Double(c.height[row]) / 1_000_000
-            for r in megapixels where !r.contains(mp) { return false }
-        }
-        return true
-    }
 
     /// Adds a top-level `field:value` of a query (every one must hold).
     mutating func require(_ filter: FieldFilter, categories: CategoryIndex) {

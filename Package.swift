@@ -40,6 +40,7 @@ let package = Package(
         ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore"]),
         // ncursesw as a system library; only TerminalUI may import it.
         .systemLibrary(
             name: "CNCurses",
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "StockCore"]),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

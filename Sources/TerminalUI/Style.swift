@@ -1,0 +1,48 @@
+/// How a cell is drawn: attributes plus foreground and background colour roles.
+///
+/// ```swift
+/// let selected = Style(foreground: .selection, reverse: true)
+/// let hint = Style.plain.with(foreground: .muted)
+/// ```
+public struct Style: Hashable, Sendable {
+    /// The colour of the character.
+    public var foreground: ColorRole
+    /// The colour behind it.
+    public var background: ColorRole
+    /// Bold (A_BOLD).
+    public var bold: Bool
+    /// Foreground and background swapped (A_REVERSE); also readable without colours.
+    public var reverse: Bool
+    /// Dim (A_DIM).
+    public var dim: Bool
+    /// Underlined (A_UNDERLINE).
+    public var underline: Bool
+
+    /// A style; every attribute off and both colours `.normal` unless given.
+    public init(foreground: ColorRole = .normal, background: ColorRole = .normal,
+                bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.dim = dim
+        self.underline = underline
+    }
+
+    /// The terminal's default: no attributes, default colours.
+    public static let plain = Style()
+
+    /// A copy with another foreground role.
+    public func with(foreground role: ColorRole) -> Style {
+        var copy = self
+        copy.foreground = role
+        return copy
+    }
+
+    /// A copy with another background role.
+    public func with(background role: ColorRole) -> Style {
+        var copy = self
+        copy.background = role
+        return copy
+    }
+}

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import StockCore
 
 /// Reads a JSON Lines catalog: splits it into lines and decodes them on every core, keeping the
@@ -53,11 +56,15 @@ struct CatalogSourceReader {
         return parsed
     }
 
-    /// The byte range and 1-based number of every non-blank line.
+    /// The byte range and 1-based number of every non-blank line. Newlines are found with
+    /// `memchr`, which scans gigabytes a second; a byte loop costs seconds on a large file.
     static func lineRanges(in data: Data) -> [(Int, Range<Int>)] {
         var result: [(Int, Range<Int>)] = []
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
             let bytes = buffer.bindMemory(to: UInt8.self)
+            let count = buffer.count
+            result.reserveCapacity(count / 512)
             var start = 0, number = 1
             func add(_ end: Int) {
                 var s = start, e = end
@@ -67,10 +74,14 @@ struct CatalogSourceReader {
                 if number == 1, e - s >= 3, bytes[s] == 0xEF, bytes[s + 1] == 0xBB, bytes[s + 2] == 0xBF { s += 3 }
                 if e > s { result.append((number, data.startIndex + s ..< data.startIndex + e)) }
             }
-            for i in 0..<bytes.count where bytes[i] == 0x0A {
-                add(i); start = i + 1; number += 1
+            while start < count {
+                guard let hit = memchr(base + start, 0x0A, count - start) else { break }
+                let end = base.distance(to: UnsafeRawPointer(hit))
+                add(end)
+                start = end + 1
+                number += 1
             }
-            if start < bytes.count { add(bytes.count) }
+            if start < count { add(count) }
         }
         return result
     }

@@ -74,8 +74,13 @@ enum TagNormalizer {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(keyword.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        return String(String.UnicodeScalarView(keyword.lowercased().unicodeScalars.filter { scalar in
+            // Cyrillic letters (Russian and Kazakh) without a property lookup; the rest by Unicode.
+            if (0x0430...0x045F).contains(scalar.value) || (0x0490...0x04FF).contains(scalar.value) { return true }
+            if scalar.value < 0x80 {
+                return (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }))
     }
 }

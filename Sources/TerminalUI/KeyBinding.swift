@@ -1,0 +1,84 @@
+import BrowserModel
+import StockCore
+
+/// Where a key is read: the pane with focus, or an overlay above them.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+    case searchBar, filters, results, detail, help
+
+    /// The context the state puts keys in: an overlay first, then the detail, then the focused pane.
+    public init(_ state: BrowserState) {
+        if state.showsHelp { self = .help }
+        else if state.detail != nil { self = .detail }
+        else {
+            switch state.focus {
+            case .searchBar: self = .searchBar
+            case .filters: self = .filters
+            case .results: self = .results
+            }
+        }
+    }
+}
+
+/// One binding: the keys, the action they send, and the words the help overlay shows. Bindings
+/// are data (lazygit's way): the key map, the help overlay and the status-line hints are all
+/// read from `KeyBinding.all`, so they cannot drift apart.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var contexts: Set<KeyContext>
+    public var action: BrowserAction
+    /// For the help overlay: "move down".
+    public var help: String
+    /// Shown in the status line when set: "open".
+    public var hint: String?
+
+    public init(_ keys: [Key], in contexts: Set<KeyContext>, _ action: BrowserAction, help: String, hint: String? = nil) {
+        self.keys = keys; self.contexts = contexts; self.action = action; self.help = help; self.hint = hint
+    }
+}
+
+extension KeyBinding {
+    static let lists: Set<KeyContext> = [.results, .filters, .detail]
+    static let panes: Set<KeyContext> = [.results, .filters]
+
+    /// Every binding of the browser.
+    public static let all: [KeyBinding] = [
+        KeyBinding([.down, .character("j")], in: [.results], .moveSelection(1), help: "next result"),
+        KeyBinding([.up, .character("k")], in: [.results], .moveSelection(-1), help: "previous result"),
+        KeyBinding([.pageDown, .control("d")], in: [.results], .pageDown, help: "page down"),
+        KeyBinding([.pageUp, .control("u")], in: [.results], .pageUp, help: "page up"),
+        KeyBinding([.home, .character("g")], in: [.results], .home, help: "first result"),
+        KeyBinding([.end, .character("G")], in: [.results], .end, help: "last result"),
+        KeyBinding([.enter], in: [.results], .openDetail, help: "open the selected asset", hint: "open"),
+        KeyBinding([.down, .character("j")], in: [.filters], .moveFilterCursor(1), help: "next filter"),
+        KeyBinding([.up, .character("k")], in: [.filters], .moveFilterCursor(-1), help: "previous filter"),
+        KeyBinding([.character(" ")], in: [.filters], .toggleFilterAtCursor, help: "toggle the filter", hint: "toggle"),
+        KeyBinding([.character("/")], in: panes, .focus(.searchBar), help: "search", hint: "search"),
+        KeyBinding([.tab], in: [.searchBar, .filters, .results], .cycleFocus, help: "next pane", hint: "pane"),
+        KeyBinding([.enter], in: [.searchBar], .submitQuery, help: "search now"),
+        KeyBinding([.character("s")], in: panes, .toggleSortPicker, help: "sort", hint: "sort"),
+        KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
+        KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
+        KeyBinding([.escape], in: [.searchBar, .detail, .help], .back, help: "back", hint: "back"),
+        KeyBinding([.character("q")], in: [.detail, .help], .back, help: "back"),
+        KeyBinding([.character("q")], in: panes, .quitRequested, help: "quit", hint: "quit"),
+    ]
+
+    /// The action a key sends in a context, if any binding has it.
+    public static func action(for key: Key, in context: KeyContext) -> BrowserAction? {
+        all.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// Status-line hints for a context: `/ search  s sort  ? help  q quit`.
+    public static func hints(in context: KeyContext) -> String {
+        all.filter { $0.contexts.contains(context) && $0.hint != nil }
+            .map { "\($0.keys[0].label) \($0.hint!)" }
+            .joined(separator: "  ")
+    }
+
+    /// The help overlay's lines for a context: keys, padded, then what they do.
+    public static func helpLines(in context: KeyContext) -> [String] {
+        let rows = all.filter { $0.contexts.contains(context) }.map { ($0.keys.map(\.label).joined(separator: ", "), $0.help) }
+        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return rows.map { DisplayWidth.pad($0.0, toWidth: width) + "  " + $0.1 }
+    }
+}

@@ -14,20 +14,9 @@ struct TestCatalog {
                         "байкал", "озеро", "город", "ночь", "қала", "көл", "тау", "street", "aerial", "market"]
     static let categories = ["nature-landscapes", "urban-cinematic", "food-preparation", "tech-workplace", "aerial-drone"]
 
-    /// A deterministic pseudo-random source (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[int(0...(xs.count - 1))] }
-    }
+    /// A deterministic pseudo-random source: StockCore's SplitMix64 (the generator only, not the
+    /// product's catalog generator, whose output these tests must not depend on).
+    typealias Random = SplitMix64
 
     static func randomAssets(count: Int, seed: UInt64) -> [Asset] {
         var r = Random(state: seed)
@@ -73,4 +62,9 @@ struct TestCatalog {
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+extension SplitMix64 {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { int(in: range) }
+    mutating func chance(_ p: Double) -> Bool { Double(below(10_000)) / 10_000 < p }
 }

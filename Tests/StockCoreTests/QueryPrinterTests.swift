@@ -78,20 +78,6 @@ private func t(_ word: String) -> QueryNode { .term(word) }
     #expect(checked > 4000)
 }
 
-/// SplitMix64: small, seeded, the same on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// Random query trees in the parser's normal form.
 struct QueryTreeGenerator {
     var random: SplitMix64

@@ -7,7 +7,7 @@ import StockCore
 /// complete, so that a crash or a concurrent build never leaves a half-written index in use.
 struct CatalogIndexBuilder {
     /// Bumped whenever the index layout changes, so that old indexes are rebuilt.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     let source: URL
     let directory: URL

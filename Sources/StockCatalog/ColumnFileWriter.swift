@@ -35,10 +35,7 @@ enum ColumnFileWriter {
             let width = column(.width, UInt32.self), height = column(.height, UInt32.self)
             let duration = column(.duration, Float.self), emerging = column(.emerging, Float.self)
             let sortedRows = column(.sortedRows, UInt32.self), category = column(.category, UInt16.self)
-            let kind = column(.kind, UInt8.self), orientation = column(.orientation, UInt8.self)
-            let resolution = column(.resolution, UInt8.self), premium = column(.premium, UInt8.self)
-            let licenses = column(.licenses, UInt8.self), flags = column(.flags, UInt8.self)
-            let camera = column(.camera, UInt8.self), composition = column(.composition, UInt8.self)
+            let kind = column(.kind, UInt8.self), flags = column(.flags, UInt8.self)
             let facetKey = column(.facetKey, UInt16.self), miscKey = column(.miscKey, UInt8.self)
             for (row, r) in records.enumerated() {
                 id[row] = r.id; lineOffset[row] = r.lineOffset; lineLength[row] = r.lineLength
@@ -47,9 +44,7 @@ enum ColumnFileWriter {
                 let ageDays = Double(max(0, newest - r.created)) / 86_400
                 emerging[row] = Float(Double(r.popularity) / (ageDays + 30).squareRoot())
                 category[row] = r.categorySlug.flatMap { categoryIndex[$0] } ?? ColumnStore.noCategory
-                kind[row] = r.kind; orientation[row] = r.orientation; resolution[row] = r.resolution
-                premium[row] = r.premium; licenses[row] = r.licenses; flags[row] = r.flags
-                camera[row] = r.camera; composition[row] = r.composition
+                kind[row] = r.kind; flags[row] = r.flags
                 facetKey[row] = FacetKey.pack(kind: r.kind, orientation: r.orientation, premium: r.premium,
                                               resolution: r.resolution, licenses: r.licenses)
                 miscKey[row] = FacetKey.misc(flags: r.flags, camera: r.camera, composition: r.composition)

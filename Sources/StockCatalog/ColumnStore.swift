@@ -21,7 +21,7 @@ public final class ColumnStore: @unchecked Sendable {
         case id, lineOffset, created, popularity, sortedIDs
         case lineLength, width, height, duration, emerging, sortedRows
         case category, facetKey
-        case kind, orientation, resolution, premium, licenses, flags, camera, composition, miscKey
+        case kind, flags, miscKey
 
         var stride: Int {
             switch self {
@@ -61,17 +61,7 @@ public final class ColumnStore: @unchecked Sendable {
     /// Index into the catalog's category list; `noCategory` when none.
     let category: UnsafePointer<UInt16>
     let kind: UnsafePointer<UInt8>
-    let orientation: UnsafePointer<UInt8>
-    /// 0 none, 1 720p, 2 1080p, 3 4k.
-    let resolution: UnsafePointer<UInt8>
-    let premium: UnsafePointer<UInt8>
-    /// One bit per `LicenseType` in `allCases` order.
-    let licenses: UnsafePointer<UInt8>
     let flags: UnsafePointer<UInt8>
-    /// 0 none, else 1 + index in `Camera.allCases`.
-    let camera: UnsafePointer<UInt8>
-    /// 0 none, else 1 + index in `Composition.allCases`.
-    let composition: UnsafePointer<UInt8>
     /// kind, orientation, premium, resolution and licenses packed in 13 bits (`FacetKey`), so
     /// that a scan decides a row's facet groups with one table lookup.
     let facetKey: UnsafePointer<UInt16>
@@ -122,10 +112,7 @@ public final class ColumnStore: @unchecked Sendable {
         width = at(.width, UInt32.self); height = at(.height, UInt32.self)
         duration = at(.duration, Float.self); emerging = at(.emerging, Float.self)
         sortedRows = at(.sortedRows, UInt32.self); category = at(.category, UInt16.self)
-        kind = at(.kind, UInt8.self); orientation = at(.orientation, UInt8.self)
-        resolution = at(.resolution, UInt8.self); premium = at(.premium, UInt8.self)
-        licenses = at(.licenses, UInt8.self); flags = at(.flags, UInt8.self)
-        camera = at(.camera, UInt8.self); composition = at(.composition, UInt8.self)
+        kind = at(.kind, UInt8.self); flags = at(.flags, UInt8.self)
         facetKey = at(.facetKey, UInt16.self); miscKey = at(.miscKey, UInt8.self)
     }
 

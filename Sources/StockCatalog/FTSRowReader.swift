@@ -2,7 +2,8 @@ import GRDB
 import GRDBSQLite
 import StockCore
 
-/// Reads the rowids an FTS5 expression matches, ascending, through the C API: a common term
+/// Reads the rows an FTS5 expression matches (rowid − 1, the column files' numbering), ascending,
+/// through the C API: a common term
 /// matches hundreds of thousands of rows, and a cursor's per-row work would double the time.
 enum FTSRowReader {
     static func rows(_ db: Database, matching expression: String) throws -> [UInt32] {
@@ -21,7 +22,7 @@ enum FTSRowReader {
         while true {
             let rc = sqlite3_step(statement)
             if rc == SQLITE_ROW {
-                rows.append(UInt32(truncatingIfNeeded: sqlite3_column_int64(statement, 0)))
+                rows.append(UInt32(truncatingIfNeeded: sqlite3_column_int64(statement, 0) - 1))
             } else if rc == SQLITE_DONE {
                 return rows
             } else {

@@ -33,13 +33,7 @@ extension LocalCatalog {
                                residual: residual, categorySlots: categories.slugs.count + 1)
         let outcome: CatalogScan.Outcome
         if let driving = plan.driving {
-            // FTS5 rowids are rows + 1; shift once so the scan reads rows.
-            let rows = try rowsMatching(driving)
-            outcome = rows.withUnsafeBufferPointer { buffer in
-                var shifted = [UInt32](repeating: 0, count: buffer.count)
-                for i in 0..<buffer.count { shifted[i] = buffer[i] - 1 }
-                return shifted.withUnsafeBufferPointer { scan.run(candidates: $0, collect: collect) }
-            }
+            outcome = try rowsMatching(driving).withUnsafeBufferPointer { scan.run(candidates: $0, collect: collect) }
         } else {
             outcome = scan.run(candidates: nil, collect: collect)
         }

@@ -126,7 +126,7 @@ public final class LocalCatalog: @unchecked Sendable {
         return AssetLookup(assets: found, unavailable: missing)
     }
 
-    /// FTS5 rowids matching an expression, ascending, through the cache.
+    /// Rows (FTS5 rowid − 1) matching an expression, ascending, through the cache.
     func rowsMatching(_ expression: String) throws -> [UInt32] {
         if let hit = cache.rows(for: expression) { return hit }
         let rows: [UInt32]

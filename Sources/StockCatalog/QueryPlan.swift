@@ -166,8 +166,7 @@ struct QueryCompiler {
     }
 
     private func bitset(_ expression: String) throws -> RowBitset {
-        // FTS5 rowids are rows + 1.
-        RowBitset(rowCount: rowCount, rows: try rowsMatching(expression).map { $0 - 1 })
+        RowBitset(rowCount: rowCount, rows: try rowsMatching(expression))
     }
 
     /// An FTS5 string literal: `"it""s"`.

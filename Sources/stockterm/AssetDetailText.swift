@@ -87,26 +87,3 @@ struct AssetDetailText {
         return out
     }
 }
-
-/// Greedy word wrapping by display width.
-enum TextWrap {
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], current = "", currentWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let w = DisplayWidth.of(word)
-            if currentWidth > 0 && currentWidth + 1 + w > width {
-                lines.append(current); current = ""; currentWidth = 0
-            }
-            if w > width {
-                // A word longer than the line is cut rather than overflowing.
-                if currentWidth > 0 { lines.append(current); current = ""; currentWidth = 0 }
-                lines.append(DisplayWidth.truncate(word, toWidth: width))
-                continue
-            }
-            current += (currentWidth > 0 ? " " : "") + word
-            currentWidth += (currentWidth > 0 ? 1 : 0) + w
-        }
-        if currentWidth > 0 { lines.append(current) }
-        return lines
-    }
-}

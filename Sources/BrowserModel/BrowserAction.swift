@@ -15,15 +15,15 @@ public enum BrowserAction: Hashable, Sendable {
     case searchAnswered(RequestID, Result<SearchPage, BrowserFailure>)
     /// The answer to `.loadAsset(id: ...)`.
     case assetAnswered(RequestID, Result<Asset, BrowserFailure>)
-    /// Move the selection by this many rows (negative is up).
+    /// Move the selection by this many rows (negative is up); in the detail view, scroll its text.
     case moveSelection(Int)
-    /// Move the selection and the view down by one screen.
+    /// Move the selection and the view down by one screen; in the detail view, scroll a screen.
     case pageDown
-    /// Move the selection and the view up by one screen.
+    /// Move the selection and the view up by one screen; in the detail view, scroll a screen.
     case pageUp
-    /// Select the first result.
+    /// Select the first result; in the detail view, scroll to the top.
     case home
-    /// Select the last loaded result.
+    /// Select the last loaded result; in the detail view, scroll to the bottom.
     case end
     /// The result list's visible size changed: `rows` result rows fit, `columns` wide.
     case viewportChanged(rows: Int, columns: Int)
@@ -39,6 +39,13 @@ public enum BrowserAction: Hashable, Sendable {
     case toggleSynonyms
     /// A choice in the sort picker; closes the picker.
     case chooseSort(SortField, SortDirection)
+    /// Move the sort picker's cursor by this many lines (clamped).
+    case moveSortCursor(Int)
+    /// Enter in the sort picker: choose the line under the cursor.
+    case chooseSortAtCursor
+    /// The detail view was drawn: its text scrolls at most `maxScroll` lines (the screen reports
+    /// it, since only the layout knows how the text wraps).
+    case detailMeasured(maxScroll: Int)
     /// Enter on a result: open its detail view.
     case openDetail
     /// Esc (or `q` in a view): close the top overlay, the detail view, or leave the search bar.

@@ -25,18 +25,23 @@ extension BrowserState {
             receiveAsset(id, result)
             return []
         case .moveSelection(let delta):
+            if detail != nil { scrollDetail(by: delta); return [] }
             moveSelection(by: delta)
             return requestPagesIfNeeded()
         case .pageDown:
+            if detail != nil { scrollDetail(by: viewport.rows); return [] }
             moveSelection(by: viewport.rows, scrolling: true)
             return requestPagesIfNeeded()
         case .pageUp:
+            if detail != nil { scrollDetail(by: -viewport.rows); return [] }
             moveSelection(by: -viewport.rows, scrolling: true)
             return []
         case .home:
+            if detail != nil { scrollDetail(by: Int.min / 2); return [] }
             moveSelection(by: -(selection ?? 0))
             return []
         case .end:
+            if detail != nil { scrollDetail(by: Int.max / 2); return [] }
             moveSelection(by: results.items.count - 1 - (selection ?? 0))
             return requestPagesIfNeeded()
         case .viewportChanged(let rows, let columns):
@@ -62,6 +67,19 @@ extension BrowserState {
             guard field != sort || direction != order else { return [] }
             sort = field; order = direction
             return searchNow()
+        case .moveSortCursor(let delta):
+            sortCursor = min(max(sortCursor + delta, 0), SortChoice.all.count - 1)
+            return []
+        case .chooseSortAtCursor:
+            guard showsSortPicker else { return [] }
+            let choice = SortChoice.all[min(max(sortCursor, 0), SortChoice.all.count - 1)]
+            return reduce(.chooseSort(choice.field, choice.direction))
+        case .detailMeasured(let maxScroll):
+            guard var shown = detail else { return [] }
+            shown.maxScroll = max(0, maxScroll)
+            shown.scrollOffset = min(shown.scrollOffset, shown.maxScroll)
+            detail = shown
+            return []
         case .openDetail:
             return openDetail()
         case .back:
@@ -77,6 +95,7 @@ extension BrowserState {
             return []
         case .toggleSortPicker:
             showsSortPicker.toggle()
+            if showsSortPicker { sortCursor = SortChoice.index(of: sort, order) ?? 0 }
             return []
         case .retry:
             return retry()

@@ -27,6 +27,13 @@ extension BrowserState {
         if selected >= scrollOffset + rows { scrollOffset = selected - rows + 1 }
     }
 
+    /// Scrolls the detail text by `delta` lines, clamped to 0 ... `maxScroll`.
+    mutating func scrollDetail(by delta: Int) {
+        guard var shown = detail else { return }
+        shown.scrollOffset = min(max(shown.scrollOffset + delta, 0), shown.maxScroll)
+        detail = shown
+    }
+
     /// Opens the selected asset: shows the list item at once and asks for the full asset.
     mutating func openDetail() -> [BrowserEffect] {
         guard detail == nil, let asset = selectedAsset else { return [] }

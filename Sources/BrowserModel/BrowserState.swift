@@ -51,6 +51,10 @@ public struct DetailState: Hashable, Sendable {
     public var requestID: RequestID?
     /// Why the full asset could not be loaded.
     public var errorMessage: String?
+    /// The first line of the detail text shown (0 at the top).
+    public var scrollOffset: Int = 0
+    /// The largest useful `scrollOffset`, as the screen last measured it (`.detailMeasured`).
+    public var maxScroll: Int = 0
 
     /// A detail view showing `asset`.
     public init(asset: Asset, requestID: RequestID?, errorMessage: String? = nil) {
@@ -126,6 +130,8 @@ public struct BrowserState: Hashable, Sendable {
     public var showsHelp: Bool
     /// The sort picker is shown.
     public var showsSortPicker: Bool
+    /// Index into `SortChoice.all` of the picker's highlighted line.
+    public var sortCursor: Int
 
     // MARK: Ids
     /// The id the next request gets.
@@ -151,7 +157,7 @@ public struct BrowserState: Hashable, Sendable {
         activeKey = nil; results = ResultSet(); cache = ResultCache(capacity: cacheCapacity)
         inFlight = nil; failedPage = nil; debounceTimer = nil; queryError = nil; errorMessage = nil
         selection = nil; scrollOffset = 0; filterCursor = 0; viewport = Viewport(rows: viewportRows, columns: viewportColumns)
-        focus = .results; detail = nil; showsHelp = false; showsSortPicker = false
+        focus = .results; detail = nil; showsHelp = false; showsSortPicker = false; sortCursor = 0
         nextRequestID = 1; nextTimerID = 1
     }
 

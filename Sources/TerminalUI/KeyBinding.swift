@@ -3,11 +3,12 @@ import StockCore
 
 /// Where a key is read: the pane with focus, or an overlay above them.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case searchBar, filters, results, detail, help
+    case searchBar, filters, results, detail, help, sortPicker
 
     /// The context the state puts keys in: an overlay first, then the detail, then the focused pane.
     public init(_ state: BrowserState) {
         if state.showsHelp { self = .help }
+        else if state.showsSortPicker { self = .sortPicker }
         else if state.detail != nil { self = .detail }
         else {
             switch state.focus {
@@ -49,6 +50,15 @@ extension KeyBinding {
         KeyBinding([.home, .character("g")], in: [.results], .home, help: "first result"),
         KeyBinding([.end, .character("G")], in: [.results], .end, help: "last result"),
         KeyBinding([.enter], in: [.results], .openDetail, help: "open the selected asset", hint: "open"),
+        KeyBinding([.down, .character("j")], in: [.detail], .moveSelection(1), help: "scroll down"),
+        KeyBinding([.up, .character("k")], in: [.detail], .moveSelection(-1), help: "scroll up"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], in: [.detail], .pageDown, help: "scroll a page down"),
+        KeyBinding([.pageUp, .control("u")], in: [.detail], .pageUp, help: "scroll a page up"),
+        KeyBinding([.home, .character("g")], in: [.detail], .home, help: "top"),
+        KeyBinding([.end, .character("G")], in: [.detail], .end, help: "bottom"),
+        KeyBinding([.down, .character("j")], in: [.sortPicker], .moveSortCursor(1), help: "next order"),
+        KeyBinding([.up, .character("k")], in: [.sortPicker], .moveSortCursor(-1), help: "previous order"),
+        KeyBinding([.enter], in: [.sortPicker], .chooseSortAtCursor, help: "sort by this", hint: "choose"),
         KeyBinding([.down, .character("j")], in: [.filters], .moveFilterCursor(1), help: "next filter"),
         KeyBinding([.up, .character("k")], in: [.filters], .moveFilterCursor(-1), help: "previous filter"),
         KeyBinding([.character(" ")], in: [.filters], .toggleFilterAtCursor, help: "toggle the filter", hint: "toggle"),
@@ -58,7 +68,8 @@ extension KeyBinding {
         KeyBinding([.character("s")], in: panes, .toggleSortPicker, help: "sort", hint: "sort"),
         KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
         KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
-        KeyBinding([.escape], in: [.searchBar, .detail, .help], .back, help: "back", hint: "back"),
+        KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker], .back, help: "back", hint: "back"),
+        KeyBinding([.character("q"), .character("s")], in: [.sortPicker], .back, help: "close"),
         KeyBinding([.character("q")], in: [.detail, .help], .back, help: "back"),
         KeyBinding([.character("q")], in: panes, .quitRequested, help: "quit", hint: "quit"),
     ]

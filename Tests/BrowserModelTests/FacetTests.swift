@@ -85,7 +85,7 @@ import Testing
             $0.activeKey = key; $0.results = ResultSet(); $0.selection = nil
             $0.inFlight = PageRequest(id: 2, key: key, page: 1); $0.nextRequestID = 3
         }
-        store.send(.toggleSortPicker) { $0.showsSortPicker = true }
+        store.send(.toggleSortPicker) { $0.showsSortPicker = true; $0.sortCursor = 2 }   // on "oldest first"
         store.send(.chooseSort(.newest, .asc)) { $0.showsSortPicker = false }   // the same: no search
     }
 

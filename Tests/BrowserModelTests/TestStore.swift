@@ -56,7 +56,7 @@ struct TestStore {
         check("inFlight", \.inFlight); check("failedPage", \.failedPage); check("debounceTimer", \.debounceTimer)
         check("queryError", \.queryError); check("errorMessage", \.errorMessage); check("selection", \.selection)
         check("scrollOffset", \.scrollOffset); check("viewport", \.viewport); check("filterCursor", \.filterCursor); check("focus", \.focus)
-        check("detail", \.detail); check("showsHelp", \.showsHelp); check("showsSortPicker", \.showsSortPicker)
+        check("detail", \.detail); check("showsHelp", \.showsHelp); check("showsSortPicker", \.showsSortPicker); check("sortCursor", \.sortCursor)
         check("nextRequestID", \.nextRequestID); check("nextTimerID", \.nextTimerID)
         check("expandSynonyms", \.expandSynonyms); check("pageSize", \.pageSize)
         Issue.record(Comment(rawValue: "state after \(action) differs:\n" + fields.joined(separator: "\n")), sourceLocation: sourceLocation)

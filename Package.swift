@@ -40,6 +40,9 @@ let package = Package(
         ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
+        // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
+        .target(name: "BrowserRuntime", dependencies: ["BrowserModel", "StockCore"]),
+        // Everything that draws: the cell grid, views, key map, and the ncurses screen.
         .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore"]),
         // ncursesw as a system library; only TerminalUI may import it.
         .systemLibrary(
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),
+        .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserModel", "StockCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "StockCore"]),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
         // Runs the built `stockterm` binary as a user would.

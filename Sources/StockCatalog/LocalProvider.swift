@@ -1,11 +1,15 @@
 import Foundation
 import StockCore
 
-/// The embedded catalog as a `StockProvider`: searches run on the calling task's thread, off the
-/// screen thread, and are cheap enough (milliseconds) that they need no cancellation points.
+/// The embedded catalog as a `StockProvider`. Searches and lookups run on one serial worker
+/// queue (`CatalogWorker`), off the screen thread and off Swift's cooperative pool; a search
+/// cancelled before it starts never runs.
 public struct LocalProvider: StockProvider {
+    /// The catalog searched.
     public let catalog: LocalCatalog
+    /// Name, facet groups and page size limit.
     public let info: ProviderInfo
+    private let worker = CatalogWorker()
 
     public init(catalog: LocalCatalog, displayName: String = "demo catalog") {
         self.catalog = catalog
@@ -16,12 +20,19 @@ public struct LocalProvider: StockProvider {
         guard request.pageSize <= info.maxPageSize else {
             throw StockError.invalidRequest("page size \(request.pageSize) is above the limit of \(info.maxPageSize)")
         }
-        return try catalog.search(request)
+        let catalog = self.catalog
+        return try await worker.run { try catalog.search(request) }
     }
 
-    public func asset(id: AssetID) async throws -> Asset { try catalog.asset(id: id) }
+    public func asset(id: AssetID) async throws -> Asset {
+        let catalog = self.catalog
+        return try await worker.run { try catalog.asset(id: id) }
+    }
 
-    public func assets(ids: [AssetID]) async throws -> AssetLookup { try catalog.assets(ids: ids) }
+    public func assets(ids: [AssetID]) async throws -> AssetLookup {
+        let catalog = self.catalog
+        return try await worker.run { try catalog.assets(ids: ids) }
+    }
 
     public func categories() async throws -> [StockCore.Category] { catalog.categoryList() }
 

@@ -1,0 +1,118 @@
+import BrowserModel
+import StockCore
+import Synchronization
+
+/// Carries out the reducer's effects in Swift concurrency and answers with actions.
+///
+/// Each search, asset load and timer is a task kept under its id, so that `.cancel(id)` and
+/// `.cancelTimer(id)` cancel the real work: a provider's HTTP request is torn down, a catalog
+/// search still waiting for the worker never starts, a timer never fires. A cancelled task posts
+/// nothing; the reducer would drop a stale answer anyway (it keys answers by request id), so the
+/// two guards together make a late answer harmless.
+///
+/// Answers go to `deliver`, normally `ActionInbox.post`, which wakes the screen thread.
+///
+/// ```swift
+/// let runtime = BrowserRuntime(provider: provider, clock: SystemBrowserClock(), deliver: inbox.post)
+/// runtime.run(state.reduce(.started))
+/// ```
+public final class BrowserRuntime: Sendable {
+    /// What a task is kept under.
+    private enum Job: Hashable {
+        case request(RequestID)
+        case timer(TimerID)
+    }
+
+    private let provider: any StockProvider
+    private let clock: any BrowserClock
+    private let deliver: @Sendable (BrowserAction) -> Void
+    private let jobs = Mutex<[Job: Task<Void, Never>]>([:])
+
+    /// A runtime for `provider`, waiting on `clock`, answering through `deliver` (called on any
+    /// thread).
+    public init(provider: any StockProvider, clock: any BrowserClock = SystemBrowserClock(),
+                deliver: @escaping @Sendable (BrowserAction) -> Void) {
+        self.provider = provider
+        self.clock = clock
+        self.deliver = deliver
+    }
+
+    /// Starts or cancels work for each effect, in order. `.quit` is the caller's to handle and is
+    /// ignored here. Returns at once; answers arrive later through `deliver`.
+    public func run(_ effects: [BrowserEffect]) {
+        for effect in effects { run(effect) }
+    }
+
+    /// Tasks still running (searches, asset loads, timers).
+    public var runningCount: Int { jobs.withLock { $0.count } }
+
+    /// Cancels everything (on quit).
+    public func cancelAll() {
+        let tasks = jobs.withLock { jobs -> [Task<Void, Never>] in
+            defer { jobs.removeAll() }
+            return Array(jobs.values)
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    private func run(_ effect: BrowserEffect) {
+        switch effect {
+        case .search(let id, let request):
+            let provider = self.provider
+            start(.request(id)) {
+                let result: Result<SearchPage, BrowserFailure>
+                do { result = .success(try await provider.search(request)) }
+                catch { result = .failure(BrowserFailure(error: error)) }
+                return .searchAnswered(id, result)
+            }
+        case .loadAsset(let id, let assetID):
+            let provider = self.provider
+            start(.request(id)) {
+                let result: Result<Asset, BrowserFailure>
+                do { result = .success(try await provider.asset(id: assetID)) }
+                catch { result = .failure(BrowserFailure(error: error)) }
+                return .assetAnswered(id, result)
+            }
+        case .startTimer(let token, let milliseconds):
+            let clock = self.clock
+            start(.timer(token)) {
+                try? await clock.sleep(milliseconds: milliseconds)
+                return .debounceElapsed(token)
+            }
+        case .cancel(let id):
+            cancel(.request(id))
+        case .cancelTimer(let token):
+            cancel(.timer(token))
+        case .quit:
+            break
+        }
+    }
+
+    /// Runs `work` as a task under `job`; posts its action unless the task was cancelled.
+    private func start(_ job: Job, _ work: @escaping @Sendable () async -> BrowserAction) {
+        let deliver = self.deliver
+        // The task removes itself when done; it waits for its own registration first (the lock),
+        // so a task that finishes at once cannot be registered after it removed itself.
+        let task = jobs.withLock { jobs -> Task<Void, Never> in
+            let task = Task { [weak self] in
+                let action = await work()
+                let stillWanted = self?.finish(job) ?? false
+                if stillWanted, !Task.isCancelled { deliver(action) }
+            }
+            jobs[job]?.cancel()
+            jobs[job] = task
+            return task
+        }
+        _ = task
+    }
+
+    /// Forgets a finished job; false if it had been cancelled (and so removed) already.
+    private func finish(_ job: Job) -> Bool {
+        jobs.withLock { $0.removeValue(forKey: job) != nil }
+    }
+
+    private func cancel(_ job: Job) {
+        let task = jobs.withLock { $0.removeValue(forKey: job) }
+        task?.cancel()
+    }
+}

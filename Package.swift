@@ -43,7 +43,7 @@ let package = Package(
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
         .target(name: "BrowserRuntime", dependencies: ["BrowserModel", "StockCore"]),
         // Everything that draws: the cell grid, views, key map, and the ncurses screen.
-        .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore", "CNCurses"]),
         // ncursesw as a system library; only TerminalUI may import it.
         .systemLibrary(
             name: "CNCurses",
@@ -56,7 +56,9 @@ let package = Package(
                 "StockCore",
                 "StockCatalog",
                 "StockAssets",
-                "CNCurses",
+                "BrowserModel",
+                "BrowserRuntime",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,7 +7,8 @@ public enum BrowserAction: Hashable, Sendable {
     case started
     /// An editing key in the search bar; a text change (re)starts the debounce.
     case queryEdit(QueryEdit)
-    /// Enter in the search bar: search now, without waiting for the debounce.
+    /// Enter in the search bar: search now, without waiting for the debounce, and move the keys
+    /// to the results (unless the query does not parse: then they stay to fix it).
     case submitQuery
     /// A timer started with `.startTimer(token, ...)` ran out.
     case debounceElapsed(TimerID)

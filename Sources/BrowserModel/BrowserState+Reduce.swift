@@ -11,8 +11,12 @@ extension BrowserState {
     /// ```
     public mutating func reduce(_ action: BrowserAction) -> [BrowserEffect] {
         switch action {
-        case .started, .submitQuery:
+        case .started:
             return searchNow()
+        case .submitQuery:
+            let effects = searchNow()
+            if queryError == nil, focus == .searchBar { focus = .results }
+            return effects
         case .queryEdit(let edit):
             return editQuery(edit)
         case .debounceElapsed(let token):

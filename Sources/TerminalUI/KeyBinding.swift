@@ -64,8 +64,18 @@ extension KeyBinding {
         KeyBinding([.character(" ")], in: [.filters], .toggleFilterAtCursor, help: "toggle the filter", hint: "toggle"),
         KeyBinding([.character("/")], in: panes, .focus(.searchBar), help: "search", hint: "search"),
         KeyBinding([.tab], in: [.searchBar, .filters, .results], .cycleFocus, help: "next pane", hint: "pane"),
-        KeyBinding([.enter], in: [.searchBar], .submitQuery, help: "search now"),
+        KeyBinding([.enter], in: [.searchBar], .submitQuery, help: "search now and go to the results", hint: "search"),
+        KeyBinding([.down], in: [.searchBar], .focus(.results), help: "go to the results"),
+        KeyBinding([.left], in: [.searchBar], .queryEdit(.left), help: "cursor left"),
+        KeyBinding([.right], in: [.searchBar], .queryEdit(.right), help: "cursor right"),
+        KeyBinding([.home, .control("a")], in: [.searchBar], .queryEdit(.home), help: "cursor to the start"),
+        KeyBinding([.end, .control("e")], in: [.searchBar], .queryEdit(.end), help: "cursor to the end"),
+        KeyBinding([.backspace], in: [.searchBar], .queryEdit(.backspace), help: "delete before the cursor"),
+        KeyBinding([.delete], in: [.searchBar], .queryEdit(.delete), help: "delete under the cursor"),
+        KeyBinding([.control("w")], in: [.searchBar], .queryEdit(.deleteWordBackward), help: "delete the word before"),
+        KeyBinding([.control("u")], in: [.searchBar], .queryEdit(.deleteToStart), help: "delete to the start"),
         KeyBinding([.character("s")], in: panes, .toggleSortPicker, help: "sort", hint: "sort"),
+        KeyBinding([.character("e")], in: panes, .toggleSynonyms, help: "exact words (no synonyms)"),
         KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
         KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
         KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker], .back, help: "back", hint: "back"),
@@ -77,6 +87,15 @@ extension KeyBinding {
     /// The action a key sends in a context, if any binding has it.
     public static func action(for key: Key, in context: KeyContext) -> BrowserAction? {
         all.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// The action a key sends in the state's context: a binding, or, in the search bar, the
+    /// character typed (any Unicode text).
+    public static func action(for key: Key, in state: BrowserState) -> BrowserAction? {
+        let context = KeyContext(state)
+        if let bound = action(for: key, in: context) { return bound }
+        if context == .searchBar, case .character(let character) = key { return .queryEdit(.insert(String(character))) }
+        return nil
     }
 
     /// Status-line hints for a context: `/ search  s sort  ? help  q quit`.

@@ -10,21 +10,19 @@ struct Stockterm: AsyncParsableCommand {
         commandName: "stockterm",
         abstract: "Browse, search and license stock photos and video from the terminal.",
         discussion: """
-            With no subcommand, stockterm opens the demo catalog. Examples:
+            With no subcommand on a terminal, stockterm opens the browser on the demo catalog
+            (or --catalog FILE); press ? in it for the keys. Examples:
+              stockterm
+              stockterm --catalog my-stock.jsonl --query 'lake type:video'
               stockterm search "baikal" --type video --4k
               stockterm search 'city -night orientation:vertical' --json
               stockterm show 10042
               stockterm catalog info
             """,
         version: StocktermVersion.current,
-        subcommands: [SearchCommand.self, ShowCommand.self, CatalogCommand.self]
+        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self],
+        defaultSubcommand: BrowseCommand.self
     )
-
-    @OptionGroup var global: GlobalOptions
-
-    func run() async throws {
-        try Overview(global: global).print()
-    }
 
     /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every
     /// usage mistake, in a flag or in a query, is reported the same way.

@@ -117,6 +117,27 @@ import Testing
         }
     }
 
+    @Test func enterSearchesAtOnceAndMovesTheKeysToTheResultsUnlessTheQueryIsBroken() {
+        var store = TestStore(Fixture.state())
+        store.send(.focus(.searchBar)) { $0.focus = .searchBar }
+        store.send(.queryEdit(.insert("\"lake")), effects: [.startTimer(1, milliseconds: 150)]) {
+            $0.query = QueryEditor("\"lake"); $0.debounceTimer = 1; $0.nextTimerID = 2
+        }
+        store.send(.submitQuery, effects: [.cancelTimer(1)]) {
+            $0.debounceTimer = nil
+            $0.queryError = QueryError(position: 0, kind: .unterminatedQuote)
+            $0.errorMessage = "this quote is never closed: add a closing \" (at character 1)"
+        }
+        store.send(.queryEdit(.insert("\"")), effects: [.startTimer(2, milliseconds: 150)]) {
+            $0.query = QueryEditor("\"lake\""); $0.debounceTimer = 2; $0.nextTimerID = 3
+        }
+        store.send(.submitQuery, effects: [.cancelTimer(2), .search(id: 1, request: Fixture.request("\"lake\""))]) {
+            $0.debounceTimer = nil; $0.queryError = nil; $0.errorMessage = nil; $0.focus = .results
+            $0.activeKey = Fixture.key("\"lake\""); $0.inFlight = PageRequest(id: 1, key: Fixture.key("\"lake\""), page: 1)
+            $0.nextRequestID = 2
+        }
+    }
+
     @Test func unbalancedQuoteOnSubmitIsAnErrorToo() {
         var store = TestStore(BrowserState(providerName: "t", pageSize: 5, query: "\"lake"))
         store.send(.submitQuery) {

@@ -36,7 +36,7 @@ final class RuntimeHarness {
     }
 
     /// Drains until `condition` holds, polling with a deadline (never a fixed sleep).
-    func waitUntil(_ what: String, timeout: Duration = .seconds(5), sourceLocation: SourceLocation = #_sourceLocation,
+    func waitUntil(_ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
                    _ condition: () -> Bool) async {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {

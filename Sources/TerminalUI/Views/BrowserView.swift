@@ -1,0 +1,59 @@
+import BrowserModel
+
+/// The whole browser screen as a function of its state.
+///
+/// ```swift
+/// var grid = Grid(width: 80, height: 24)
+/// let outcome = BrowserView.render(state, into: &grid, spinnerFrame: frame)
+/// screen.blit(grid); screen.moveCursor(outcome.cursor)
+/// if let maxScroll = outcome.detailMaxScroll, maxScroll != state.detail?.maxScroll {
+///     send(.detailMeasured(maxScroll: maxScroll))
+/// }
+/// ```
+///
+/// Layers, bottom to top: search bar, status line, body (filters │ results, or the detail view),
+/// then the sort picker and the help overlay. See docs/terminal-views.md.
+public enum BrowserView {
+    /// Draws the whole screen for `state` into `grid`, which is cleared first; the grid's size is
+    /// the terminal's. `spinnerFrame` picks the spinner's glyph while something loads.
+    public static func render(_ state: BrowserState, into grid: inout Grid, spinnerFrame: Int) -> RenderOutcome {
+        grid.clear()
+        let layout = BrowserLayout(width: grid.width, height: grid.height, focus: state.focus)
+        guard !layout.isTooSmall else {
+            drawTooSmall(into: &grid)
+            return RenderOutcome()
+        }
+
+        var outcome = RenderOutcome()
+        let overlay = state.showsHelp || state.showsSortPicker
+        let cursor = SearchBarView.draw(state, in: layout.searchBar, into: &grid,
+                                        showsCursor: !overlay && state.detail == nil)
+
+        if let detail = state.detail {
+            outcome.detailMaxScroll = DetailView.draw(detail, in: layout.body, into: &grid)
+        } else {
+            FilterPaneView.draw(state, in: layout.filters, into: &grid)
+            grid.repeatCharacter("│", in: layout.separator, style: ViewStyle.muted)
+            ResultListView.draw(state, in: layout.results, into: &grid)
+        }
+        StatusLineView.draw(state, in: layout.status, visibleRows: layout.resultRows, spinnerFrame: spinnerFrame,
+                            into: &grid)
+
+        if state.showsSortPicker { SortPickerView.draw(state, on: grid.bounds, into: &grid) }
+        if state.showsHelp { HelpOverlayView.draw(state, on: grid.bounds, into: &grid) }
+        outcome.cursor = cursor
+        return outcome
+    }
+
+    /// "terminal too small", centred, with the size needed and the size there is.
+    static func drawTooSmall(into grid: inout Grid) {
+        let lines = [
+            "terminal too small",
+            "needs \(BrowserLayout.minimumWidth)×\(BrowserLayout.minimumHeight), is \(grid.width)×\(grid.height)",
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            grid.draw(line, centeredIn: grid.bounds, y: top + offset, style: offset == 0 ? ViewStyle.warningBold : ViewStyle.muted)
+        }
+    }
+}

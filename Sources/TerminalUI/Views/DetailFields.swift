@@ -1,0 +1,56 @@
+import StockCore
+
+/// The labelled fields of the detail view, the same as `stockterm show` prints: identity and
+/// shape, video properties, files, licensing, dates, EXIF, colour and sizes, keywords.
+/// Each piece of asset text is sanitised on its own before it is joined to others, so that an
+/// unterminated escape sequence in one keyword cannot swallow the next.
+enum DetailFields {
+    private static func safe(_ text: String) -> String { SafeText.sanitize(text) }
+
+    /// The fields of `asset` that have a value, in display order.
+    static func fields(of asset: Asset) -> [(label: String, value: String)] {
+        let a = asset
+        var fields: [(label: String, value: String)] = [("ID", a.id.description), ("Type", a.kind.rawValue)]
+        if let c = a.contributor { fields.append(("Contributor", "\(safe(c.name)) (\(c.id))")) }
+        if let attribution = a.attribution { fields.append(("Attribution", safe(attribution))) }
+        fields.append(("Dimensions", "\(a.width) × \(a.height) px, \(NumericText.trim(a.megapixels)) MP, \(a.orientation.rawValue)"))
+        if let d = a.duration, a.kind == .video { fields.append(("Duration", Format.duration(d))) }
+        if let fps = a.fps { fields.append(("Frame rate", "\(NumericText.trim(fps)) fps")) }
+        if let r = a.videoResolution { fields.append(("Resolution", r.rawValue)) }
+        if let codec = a.codec { fields.append(("Codec", safe(codec))) }
+        if let size = a.fileSize { fields.append(("File size", Format.bytes(size))) }
+        if !a.formats.isEmpty { fields.append(("Formats", a.formats.map(safe).joined(separator: ", "))) }
+        if let c = a.category { fields.append(("Category", safe(c))) }
+        fields.append(("Licenses", a.licenseTypes.map(\.rawValue).joined(separator: ", ")))
+        fields.append(("Price level", a.premiumLevel.label))
+        if let camera = a.camera { fields.append(("Camera type", camera.rawValue)) }
+        if let composition = a.composition { fields.append(("Composition", composition.rawValue)) }
+        if a.ungraded { fields.append(("Grading", "ungraded")) }
+        if a.curated { fields.append(("Curated", "yes")) }
+        fields.append(("Created", ISODate.formatDay(a.created)))
+        fields.append(("Popularity", Format.count(a.popularity)))
+        if let exif = a.exif, !exif.isEmpty { fields += exifFields(exif) }
+        if let profile = a.colorProfile { fields.append(("Colour profile", profile.rawValue)) }
+        if !a.resolutionTiers.isEmpty {
+            fields.append(("Sizes", a.resolutionTiers.map { "\(safe($0.name)) \($0.width)×\($0.height)" }.joined(separator: ", ")))
+        }
+        if !a.keywords.isEmpty { fields.append(("Keywords", a.keywords.map(safe).joined(separator: ", "))) }
+        return fields
+    }
+
+    /// Camera, lens, exposure and capture time.
+    static func exifFields(_ e: EXIF) -> [(label: String, value: String)] {
+        var out: [(label: String, value: String)] = []
+        let camera = [e.cameraMake, e.cameraModel].compactMap { $0 }.map(safe).joined(separator: " ")
+        if !camera.isEmpty { out.append(("Camera", camera)) }
+        if let lens = e.lens { out.append(("Lens", safe(lens))) }
+        var exposure: [String] = []
+        if let f = e.focalLength { exposure.append("\(NumericText.trim(f)) mm") }
+        if let a = e.aperture { exposure.append("f/\(NumericText.trim(a))") }
+        if let s = e.shutter { exposure.append("\(safe(s)) s") }
+        if let iso = e.iso { exposure.append("ISO \(iso)") }
+        if !exposure.isEmpty { out.append(("Exposure", exposure.joined(separator: ", "))) }
+        if let d = e.captureDate { out.append(("Captured", ISODate.format(d))) }
+        return out
+    }
+}

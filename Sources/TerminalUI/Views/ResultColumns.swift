@@ -1,0 +1,119 @@
+import StockCore
+
+/// The columns of the result list and their widths for a pane width.
+///
+/// Widths are fixed, never measured from the rows, so that scrolling through a list of any length
+/// costs only the visible rows and nothing jitters. The title takes what is left; at narrow
+/// widths the least essential columns go first: tier, resolution, size, type, then price.
+///
+/// ```text
+///         ID TITLE                              TYPE         SIZE RES   TIER      PRICE
+/// ›    10001 Frozen Lake Baikal at dawn         photo   6000×4000                 $9.00
+///      10002 Aerial view of the Altai mountains video        1:05 4K    P1       $79.00
+/// ```
+struct ResultColumns: Hashable, Sendable {
+    /// One column after the title.
+    enum Column: String, CaseIterable, Hashable, Sendable {
+        case type, size, resolution, tier, price
+
+        /// Its header.
+        var header: String {
+            switch self {
+            case .type: "TYPE"
+            case .size: "SIZE"
+            case .resolution: "RES"
+            case .tier: "TIER"
+            case .price: "PRICE"
+            }
+        }
+
+        /// Its fixed width.
+        var width: Int {
+            switch self {
+            case .type: 6
+            case .size: 10
+            case .resolution: 5
+            case .tier: 4
+            case .price: 10
+            }
+        }
+
+        /// Numbers line up on the right.
+        var isRightAligned: Bool { self == .size || self == .price }
+    }
+
+    /// The selection marker's column ("›").
+    static let markerWidth = 1
+    /// The id column, right-aligned.
+    static let idWidth = 9
+    /// Blank columns between two columns.
+    static let gap = 1
+    /// The title keeps at least this many columns before another column is dropped.
+    static let minimumTitleWidth = 16
+    /// The order in which columns are dropped when the pane is narrow.
+    static let dropOrder: [Column] = [.tier, .resolution, .size, .type, .price]
+
+    /// The columns after the title, left to right.
+    var columns: [Column]
+    /// The title's width.
+    var titleWidth: Int
+
+    /// The columns for a pane `width` columns wide.
+    init(width: Int) {
+        var columns = Column.allCases
+        func titleWidth(_ columns: [Column]) -> Int {
+            width - Self.markerWidth - Self.idWidth - Self.gap - columns.reduce(0) { $0 + Self.gap + $1.width }
+        }
+        for column in Self.dropOrder where titleWidth(columns) < Self.minimumTitleWidth {
+            columns.removeAll { $0 == column }
+        }
+        self.columns = columns
+        self.titleWidth = max(0, titleWidth(columns))
+    }
+
+    /// Where the title starts, from the pane's left edge.
+    var titleOffset: Int { Self.markerWidth + Self.idWidth + Self.gap }
+
+    /// Each column after the title with its offset from the pane's left edge.
+    var placed: [(column: Column, offset: Int)] {
+        var offset = titleOffset + titleWidth
+        return columns.map { column in
+            defer { offset += Self.gap + column.width }
+            return (column, offset + Self.gap)
+        }
+    }
+
+    /// The text of `column` for `asset` (as the CLI's result table writes it).
+    static func text(_ column: Column, for asset: Asset) -> String {
+        switch column {
+        case .type: kindLabel(asset.kind)
+        case .size:
+            if asset.kind == .video, let duration = asset.duration, duration > 0 { Format.duration(duration) }
+            else { "\(asset.width)×\(asset.height)" }
+        case .resolution:
+            asset.kind == .video ? (asset.videoResolution == .k4 ? "4K" : asset.videoResolution?.rawValue ?? "") : ""
+        case .tier:
+            asset.premiumLevel.isFree ? "free" : asset.premiumLevel.isPremium ? "P\(asset.premiumLevel.rawValue - 1)" : ""
+        case .price: asset.lowestPrice?.formatted ?? ""
+        }
+    }
+
+    /// A kind in at most six columns.
+    static func kindLabel(_ kind: AssetKind) -> String {
+        switch kind {
+        case .illustration: "illus."
+        case .template: "templ."
+        default: kind.rawValue
+        }
+    }
+
+    /// The badge colour of a cell: 4K and free in accent, premium in warning.
+    static func style(_ column: Column, for asset: Asset) -> Style {
+        switch column {
+        case .resolution where asset.is4K: ViewStyle.accent
+        case .tier where asset.premiumLevel.isFree: ViewStyle.accent
+        case .tier where asset.premiumLevel.isPremium: ViewStyle.warning
+        default: .plain
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// `stockterm browse`, also what `stockterm` alone runs: the full-screen browser on a terminal;
+/// when standard input or output is not a terminal (a pipe, a script), an overview instead.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse the catalog full screen (what `stockterm` alone does).",
+        discussion: """
+            Keys: / search, Tab next pane, space toggles a filter, Enter opens an asset, s sorts,
+            ? lists every key, q quits. Without a terminal, prints an overview of the catalog.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Start with this query (the language of `stockterm search`).", valueName: "text"))
+    var query: String = ""
+
+    @Flag(name: .long, help: "Search the exact words, without synonyms (the e key switches).")
+    var exact = false
+
+    func run() async throws {
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            try BrowserSession(global: global, query: query, exact: exact).run()
+        } else {
+            try Overview(global: global).print()
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import BrowserModel
+import BrowserRuntime
+import Foundation
+import StockCatalog
+import StockCore
+import TerminalUI
+
+/// `stockterm` with no subcommand on a terminal: the full-screen browser over the catalog.
+///
+/// Wiring: the catalog's `LocalProvider` answers the `BrowserRuntime`, which posts answers to an
+/// `ActionInbox`; the `BrowserLoop` on this (the main) thread owns ncurses through
+/// `TerminalScreen`, and wakes on keys, signals and the inbox's pipe.
+struct BrowserSession {
+    let global: GlobalOptions
+    let query: String
+    let exact: Bool
+
+    func run() throws {
+        let catalog: LocalCatalog
+        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
+        let name = global.catalog == nil ? "demo catalog" : SafeText.sanitize(catalog.source.lastPathComponent)
+        let provider = LocalProvider(catalog: catalog, displayName: name)
+        let state = BrowserState(provider: provider.info, query: query, expandSynonyms: !exact)
+
+        let inbox = try ActionInbox()
+        let runtime = BrowserRuntime(provider: provider, deliver: { inbox.post($0) })
+        let screen: TerminalScreen
+        do { screen = try TerminalScreen() } catch let error as TerminalScreen.StartError {
+            throw Terminal.fail(.failure(error.description))
+        }
+        let frameLog = FrameLog(path: ProcessInfo.processInfo.environment["STOCKTERM_FRAME_LOG"])
+        var loop = BrowserLoop(state: state, screen: screen, wakeUp: inbox.fileDescriptor,
+                               drain: { inbox.drain() }, run: { runtime.run($0) },
+                               onFrame: frameLog.map { log in { log.record($0) } })
+        _ = loop.run()
+        runtime.cancelAll()
+        screen.stop()
+        // Killed by a signal: exit as a shell expects (128 + the signal), now that the terminal is back.
+        if let signal = loop.quitSignal { Foundation.exit(128 + signal) }
+    }
+}
+
+/// Frame timings for the speed script: one line per frame, "microseconds keys answers".
+final class FrameLog {
+    private let handle: FileHandle
+
+    init?(path: String?) {
+        guard let path, FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        self.handle = handle
+    }
+
+    func record(_ frame: BrowserLoop.FrameTiming) {
+        let elapsed = frame.paintedAt - frame.wokeAt
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let keys = frame.keys.map(\.label).joined(separator: ",")
+        handle.write(Data("\(micros) \(keys.isEmpty ? "-" : keys) \(frame.answers)\n".utf8))
+    }
+}

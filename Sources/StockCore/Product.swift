@@ -60,6 +60,18 @@ public struct EXIF: Hashable, Sendable, Codable {
     public var iso: Int?
     public var captureDate: Date?
 
+    /// Make and model as people say them: "Canon EOS 5D Mark IV", not "Canon Canon EOS 5D Mark IV"
+    /// (cameras usually repeat the make in the model). Unsanitised: pass it through `SafeText`.
+    public var cameraName: String? {
+        switch (cameraMake?.trimmingCharacters(in: .whitespaces), cameraModel?.trimmingCharacters(in: .whitespaces)) {
+        case let (make?, model?) where !make.isEmpty && model.lowercased().hasPrefix(make.lowercased()): model
+        case let (make?, model?) where !make.isEmpty && !model.isEmpty: make + " " + model
+        case let (make?, _) where !make.isEmpty: make
+        case let (_, model?) where !model.isEmpty: model
+        default: nil
+        }
+    }
+
     public init(cameraMake: String? = nil, cameraModel: String? = nil, lens: String? = nil, focalLength: Double? = nil,
                 aperture: Double? = nil, shutter: String? = nil, iso: Int? = nil, captureDate: Date? = nil) {
         self.cameraMake = cameraMake; self.cameraModel = cameraModel; self.lens = lens

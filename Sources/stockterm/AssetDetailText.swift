@@ -56,7 +56,7 @@ struct AssetDetailText {
 
     private func exifFields(_ e: EXIF) -> [(String, String)] {
         var out: [(String, String)] = []
-        let camera = [e.cameraMake, e.cameraModel].compactMap { $0 }.map(SafeText.sanitize).joined(separator: " ")
+        let camera = e.cameraName.map(SafeText.sanitize) ?? ""
         if !camera.isEmpty { out.append(("Camera", camera)) }
         if let lens = e.lens { out.append(("Lens", SafeText.sanitize(lens))) }
         var exposure: [String] = []

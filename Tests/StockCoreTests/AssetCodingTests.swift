@@ -196,3 +196,16 @@ import Testing
         #expect(ISODate.fastDate(text) == nil)
     }
 }
+
+/// How a camera is named for people.
+@Suite struct CameraNameTests {
+    @Test func theMakeIsNotRepeatedWhenTheModelStartsWithIt() {
+        #expect(EXIF(cameraMake: "Canon", cameraModel: "Canon EOS 5D Mark IV").cameraName == "Canon EOS 5D Mark IV")
+        #expect(EXIF(cameraMake: "NIKON", cameraModel: "Nikon Z 7II").cameraName == "Nikon Z 7II")
+        #expect(EXIF(cameraMake: "Sony", cameraModel: "ILCE-7M4").cameraName == "Sony ILCE-7M4")
+        #expect(EXIF(cameraMake: "Fujifilm").cameraName == "Fujifilm")
+        #expect(EXIF(cameraModel: "X100V").cameraName == "X100V")
+        #expect(EXIF(cameraMake: " ", cameraModel: "").cameraName == nil)
+        #expect(EXIF().cameraName == nil)
+    }
+}

@@ -41,7 +41,7 @@ enum DetailFields {
     /// Camera, lens, exposure and capture time.
     static func exifFields(_ e: EXIF) -> [(label: String, value: String)] {
         var out: [(label: String, value: String)] = []
-        let camera = [e.cameraMake, e.cameraModel].compactMap { $0 }.map(safe).joined(separator: " ")
+        let camera = e.cameraName.map(safe) ?? ""
         if !camera.isEmpty { out.append(("Camera", camera)) }
         if let lens = e.lens { out.append(("Lens", safe(lens))) }
         var exposure: [String] = []

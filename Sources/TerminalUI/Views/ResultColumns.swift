@@ -4,7 +4,9 @@ import StockCore
 ///
 /// Widths are fixed, never measured from the rows, so that scrolling through a list of any length
 /// costs only the visible rows and nothing jitters. The title takes what is left; at narrow
-/// widths the least essential columns go first: tier, resolution, size, type, then price.
+/// widths the resolution and tier columns fold into one badge column ("4K P2"), then the least
+/// essential columns go: badges, size, type, then price. The id column is as wide as the longest
+/// id on screen (ids of one service have one length, so it does not jitter in practice).
 ///
 /// ```text
 ///         ID TITLE                              TYPE         SIZE RES   TIER      PRICE
@@ -14,7 +16,7 @@ import StockCore
 struct ResultColumns: Hashable, Sendable {
     /// One column after the title.
     enum Column: String, CaseIterable, Hashable, Sendable {
-        case type, size, resolution, tier, price
+        case type, size, resolution, tier, badges, price
 
         /// Its header.
         var header: String {
@@ -23,6 +25,7 @@ struct ResultColumns: Hashable, Sendable {
             case .size: "SIZE"
             case .resolution: "RES"
             case .tier: "TIER"
+            case .badges: "TAGS"
             case .price: "PRICE"
             }
         }
@@ -31,10 +34,11 @@ struct ResultColumns: Hashable, Sendable {
         var width: Int {
             switch self {
             case .type: 6
-            case .size: 10
+            case .size: 9
             case .resolution: 5
             case .tier: 4
-            case .price: 10
+            case .badges: 5
+            case .price: 11
             }
         }
 
@@ -44,25 +48,31 @@ struct ResultColumns: Hashable, Sendable {
 
     /// The selection marker's column ("›").
     static let markerWidth = 1
-    /// The id column, right-aligned.
-    static let idWidth = 9
+    /// The id column's width when no id is on screen.
+    static let defaultIDWidth = 5
     /// Blank columns between two columns.
     static let gap = 1
     /// The title keeps at least this many columns before another column is dropped.
-    static let minimumTitleWidth = 16
-    /// The order in which columns are dropped when the pane is narrow.
-    static let dropOrder: [Column] = [.tier, .resolution, .size, .type, .price]
+    static let minimumTitleWidth = 14
+    /// The order in which columns are dropped when the pane is narrow (after the fold).
+    static let dropOrder: [Column] = [.badges, .size, .type, .price]
 
     /// The columns after the title, left to right.
     var columns: [Column]
     /// The title's width.
     var titleWidth: Int
+    /// The id column's width.
+    var idWidth: Int
 
-    /// The columns for a pane `width` columns wide.
-    init(width: Int) {
-        var columns = Column.allCases
+    /// The columns for a pane `width` columns wide whose longest id on screen is `idWidth` long.
+    init(width: Int, idWidth: Int = ResultColumns.defaultIDWidth) {
+        self.idWidth = idWidth
+        var columns: [Column] = [.type, .size, .resolution, .tier, .price]
         func titleWidth(_ columns: [Column]) -> Int {
-            width - Self.markerWidth - Self.idWidth - Self.gap - columns.reduce(0) { $0 + Self.gap + $1.width }
+            width - Self.markerWidth - idWidth - Self.gap - columns.reduce(0) { $0 + Self.gap + $1.width }
+        }
+        if titleWidth(columns) < Self.minimumTitleWidth {
+            columns = [.type, .size, .badges, .price]
         }
         for column in Self.dropOrder where titleWidth(columns) < Self.minimumTitleWidth {
             columns.removeAll { $0 == column }
@@ -71,8 +81,13 @@ struct ResultColumns: Hashable, Sendable {
         self.titleWidth = max(0, titleWidth(columns))
     }
 
+    /// The id column's width for the ids on screen: the longest, at least the header's.
+    static func idWidth<S: Sequence>(for assets: S) -> Int where S.Element == Asset {
+        max(2, assets.reduce(0) { max($0, $1.id.description.count) })
+    }
+
     /// Where the title starts, from the pane's left edge.
-    var titleOffset: Int { Self.markerWidth + Self.idWidth + Self.gap }
+    var titleOffset: Int { Self.markerWidth + idWidth + Self.gap }
 
     /// Each column after the title with its offset from the pane's left edge.
     var placed: [(column: Column, offset: Int)] {
@@ -94,6 +109,8 @@ struct ResultColumns: Hashable, Sendable {
             asset.kind == .video ? (asset.videoResolution == .k4 ? "4K" : asset.videoResolution?.rawValue ?? "") : ""
         case .tier:
             asset.premiumLevel.isFree ? "free" : asset.premiumLevel.isPremium ? "P\(asset.premiumLevel.rawValue - 1)" : ""
+        case .badges: [text(.resolution, for: asset) == "4K" ? "4K" : "", text(.tier, for: asset)]
+            .filter { !$0.isEmpty }.joined(separator: " ")
         case .price: asset.lowestPrice?.formatted ?? ""
         }
     }
@@ -113,6 +130,8 @@ struct ResultColumns: Hashable, Sendable {
         case .resolution where asset.is4K: ViewStyle.accent
         case .tier where asset.premiumLevel.isFree: ViewStyle.accent
         case .tier where asset.premiumLevel.isPremium: ViewStyle.warning
+        case .badges where asset.premiumLevel.isPremium: ViewStyle.warning
+        case .badges where asset.is4K || asset.premiumLevel.isFree: ViewStyle.accent
         default: .plain
         }
     }

@@ -10,17 +10,17 @@ enum ResultListView {
     /// Draws the pane into `rect` (header row included).
     static func draw(_ state: BrowserState, in rect: Rect, into grid: inout Grid) {
         guard !rect.isEmpty else { return }
-        let layout = ResultColumns(width: rect.width)
-        drawHeader(layout, in: rect.row(0), into: &grid)
-
         let list = rect.inset(top: 1)
         let items = state.results.items
+        let first = items.isEmpty ? 0 : min(max(state.scrollOffset, 0), items.count - 1)
+        let last = min(items.count, first + list.height)
+        let idWidth = items.isEmpty ? ResultColumns.defaultIDWidth : ResultColumns.idWidth(for: items[first..<last])
+        let layout = ResultColumns(width: rect.width, idWidth: idWidth)
+        drawHeader(layout, in: rect.row(0), into: &grid)
         guard !items.isEmpty else {
             drawEmptyState(state, in: list, into: &grid)
             return
         }
-        let first = min(max(state.scrollOffset, 0), items.count - 1)
-        let last = min(items.count, first + list.height)
         let focused = state.focus == .results
         for index in first..<last {
             let mark: RowMark = index != state.selection ? .none : focused ? .bar : .marker
@@ -39,8 +39,8 @@ enum ResultListView {
 
     private static func drawHeader(_ layout: ResultColumns, in line: Rect, into grid: inout Grid) {
         let style = ViewStyle.header
-        grid.draw("ID", rightAlignedTo: line.x + ResultColumns.markerWidth + ResultColumns.idWidth, y: line.y,
-                  maxWidth: ResultColumns.idWidth, style: style)
+        grid.draw("ID", rightAlignedTo: line.x + ResultColumns.markerWidth + layout.idWidth, y: line.y,
+                  maxWidth: layout.idWidth, style: style)
         grid.draw("TITLE", at: line.x + layout.titleOffset, y: line.y, maxWidth: layout.titleWidth, style: style)
         for (column, offset) in layout.placed {
             drawCell(column.header, column, at: line.x + offset, y: line.y, style: style, into: &grid)
@@ -56,8 +56,8 @@ enum ResultListView {
         }
         if mark == .bar { grid.fill(line, style: base) }
         if mark != .none { grid.draw("›", at: line.x, y: line.y, maxWidth: 1, style: base) }
-        grid.draw(asset.id.description, rightAlignedTo: line.x + ResultColumns.markerWidth + ResultColumns.idWidth,
-                  y: line.y, maxWidth: ResultColumns.idWidth, style: base)
+        grid.draw(asset.id.description, rightAlignedTo: line.x + ResultColumns.markerWidth + layout.idWidth,
+                  y: line.y, maxWidth: layout.idWidth, style: base)
         grid.draw(asset.title, at: line.x + layout.titleOffset, y: line.y, maxWidth: layout.titleWidth, style: base)
         for (column, offset) in layout.placed {
             var style = base

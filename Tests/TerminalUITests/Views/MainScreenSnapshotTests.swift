@@ -9,12 +9,12 @@ import Testing
         let (grid, outcome) = ViewFixture.render(ViewFixture.state())
         expectSnapshot(grid, [
             "/ press / to search — try: baikal type:video                           relevance",
-            "Filters               │        ID TITLE             TYPE         SIZE      PRICE",
-            "Type                  │›    10001 Frozen Lake Baik… photo   6000×4000      $9.00",
-            "[ ] photo        9,120│     10002 Aerial view of t… video        1:05     $79.00",
-            "[ ] illustration 1,500│     10003 Steppe horses in… photo   6000×4000",
-            "[ ] vector         480│     10004 Map of the Silk … illus.  5000×5000     $12.50",
-            "[ ] video        3,262│     10005 Yurt icon set     vector  2000×2000  $1,200.00",
+            "Filters               │    ID TITLE           TYPE        SIZE TAGS        PRICE",
+            "Type                  │›10001 Frozen Lake Ba… photo  6000×4000             $9.00",
+            "[ ] photo        9,120│ 10002 Aerial view of… video       1:05 4K P1      $79.00",
+            "[ ] illustration 1,500│ 10003 Steppe horses … photo  6000×4000 free",
+            "[ ] vector         480│ 10004 Map of the Sil… illus. 5000×5000            $12.50",
+            "[ ] video        3,262│ 10005 Yurt icon set   vector 2000×2000 P3      $1,200.00",
             "[ ] template        20│",
             "Orientation           │",
             "[ ] horizontal   8,000│",
@@ -41,12 +41,12 @@ import Testing
         let (grid, _) = ViewFixture.render(state, width: 120, height: 40)
         expectSnapshot(grid, [
             "/ press / to search — try: baikal type:video                                                                   relevance",
-            "Filters                 │        ID TITLE                                        TYPE         SIZE RES   TIER      PRICE",
-            "Type                    │›    10001 Frozen Lake Baikal at dawn                   photo   6000×4000                 $9.00",
-            "[ ] photo          9,120│     10002 Aerial view of the Altai mountains           video        1:05 4K    P1       $79.00",
-            "[ ] illustration   1,500│     10003 Steppe horses in the wind                    photo   6000×4000       free",
-            "[ ] vector           480│     10004 Map of the Silk Road                         illus.  5000×5000                $12.50",
-            "[ ] video          3,262│     10005 Yurt icon set                                vector  2000×2000       P3    $1,200.00",
+            "Filters                 │    ID TITLE                                            TYPE        SIZE RES   TIER       PRICE",
+            "Type                    │›10001 Frozen Lake Baikal at dawn                       photo  6000×4000                  $9.00",
+            "[ ] photo          9,120│ 10002 Aerial view of the Altai mountains               video       1:05 4K    P1        $79.00",
+            "[ ] illustration   1,500│ 10003 Steppe horses in the wind                        photo  6000×4000       free",
+            "[ ] vector           480│ 10004 Map of the Silk Road                             illus. 5000×5000                 $12.50",
+            "[ ] video          3,262│ 10005 Yurt icon set                                    vector 2000×2000       P3     $1,200.00",
             "[ ] template          20│",
             "Orientation             │",
             "[ ] horizontal     8,000│",
@@ -89,8 +89,8 @@ import Testing
         let (grid, outcome) = ViewFixture.render(state)
         #expect(Array(grid.lines.prefix(3)) == [
             "/ baikal type:video                                                    relevance",
-            "Filters               │        ID TITLE             TYPE         SIZE      PRICE",
-            "Type                  │›    10001 Frozen Lake Baik… photo   6000×4000      $9.00",
+            "Filters               │    ID TITLE           TYPE        SIZE TAGS        PRICE",
+            "Type                  │›10001 Frozen Lake Ba… photo  6000×4000             $9.00",
         ])
         // "/ " then 16 of the 17 characters: the cursor stands on the final "o".
         #expect(outcome.cursor == CursorPosition(x: 18, y: 0))
@@ -112,12 +112,12 @@ import Testing
         let (grid, _) = ViewFixture.render(ViewFixture.state(width: 40, height: 10), width: 40, height: 10)
         expectSnapshot(grid, [
             "/ press / to search — try: b…  relevance",
-            "        ID TITLE                   PRICE",
-            "›    10001 Frozen Lake Baika…      $9.00",
-            "     10002 Aerial view of th…     $79.00",
-            "     10003 Steppe horses in …",
-            "     10004 Map of the Silk R…     $12.50",
-            "     10005 Yurt icon set       $1,200.00",
+            "    ID TITLE          TYPE         PRICE",
+            "›10001 Frozen Lake B… photo        $9.00",
+            " 10002 Aerial view o… video       $79.00",
+            " 10003 Steppe horses… photo",
+            " 10004 Map of the Si… illus.      $12.50",
+            " 10005 Yurt icon set  vector   $1,200.00",
             "",
             "",
             "demo catalog  1–5 of 14,382",

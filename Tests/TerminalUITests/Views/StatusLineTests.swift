@@ -41,7 +41,7 @@ import Testing
         let (grid, _) = ViewFixture.render(state)
         expectSnapshot(grid, [
             "/ press / to search — try: baikal type:video                           relevance",
-            "Filters               │        ID TITLE             TYPE         SIZE      PRICE",
+            "Filters               │    ID TITLE           TYPE        SIZE TAGS        PRICE",
             "Type                  │  network error: timed out",
             "[ ] photo            0│  r retry",
             "[ ] illustration     0│",

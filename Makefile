@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test deps build release bench clean completions manual
+.PHONY: run test deps build release bench bench-tui clean completions manual
 
 ## Install missing system packages, build in release mode, start stockterm on the demo catalog.
 run: deps release
@@ -26,6 +26,15 @@ release: deps
 ## Speed and memory figures on a generated 1,000,000-asset catalog (see docs/benchmarks.md).
 bench: deps release
 	scripts/bench-catalog.sh
+
+## The browser's own speed on its pty stream: demo catalog at 80x24 and 200x60, then the
+## 1,000,000-asset catalog of `make bench` when it has been generated (see docs/benchmarks.md).
+bench-tui: deps release
+	scripts/bench-tui.py --size 80x24
+	scripts/bench-tui.py --size 200x60
+	@if [ -s .build/bench/catalog-1000000.jsonl ]; then \
+	  scripts/bench-tui.py --catalog .build/bench/catalog-1000000.jsonl --cache .build/bench/cache --runs 5; \
+	else echo "no 1M catalog: run make bench first"; fi
 
 ## Shell completions and the man page, from swift-argument-parser's generators.
 completions: release

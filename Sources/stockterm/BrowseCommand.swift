@@ -22,6 +22,11 @@ struct BrowseCommand: AsyncParsableCommand {
     var exact = false
 
     func run() async throws {
+        try await Self.open(global: global, query: query, exact: exact)
+    }
+
+    /// The browser when standard input and output are terminals, else the overview.
+    static func open(global: GlobalOptions, query: String, exact: Bool) async throws {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
             try BrowserSession(global: global, query: query, exact: exact).run()
         } else {

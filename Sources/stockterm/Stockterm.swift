@@ -20,9 +20,21 @@ struct Stockterm: AsyncParsableCommand {
               stockterm catalog info
             """,
         version: StocktermVersion.current,
-        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self],
-        defaultSubcommand: BrowseCommand.self
+        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self]
     )
+
+    // The browser's options live here as well as on `browse`, so that `stockterm --catalog FILE`
+    // opens the browser and `stockterm --catalog FILE search ...` still reaches `search`
+    // (a default subcommand would swallow the second form).
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Open the browser with this query (the language of `stockterm search`).", valueName: "text"))
+    var query: String = ""
+
+    /// The browser on a terminal; an overview of the catalog when piped.
+    func run() async throws {
+        try await BrowseCommand.open(global: global, query: query, exact: false)
+    }
 
     /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every
     /// usage mistake, in a flag or in a query, is reported the same way.

@@ -21,6 +21,24 @@ import Testing
         try body(cli, file.path)
     }
 
+    /// Options before the subcommand (as the README writes them) and after it mean the same, and
+    /// with no subcommand and no terminal the overview is printed.
+    @Test func globalOptionsWorkBeforeTheSubcommandToo() throws {
+        try withCatalog { cli, file in
+            let before = try cli.run(["--catalog", file, "search", "car", "--exact", "--json"])
+            let after = try cli.run(["search", "car", "--exact", "--json", "--catalog", file])
+            #expect(before.status == 0, "\(before.stderr)")
+            #expect(before.stdout == after.stdout)
+            #expect(before.stdout.contains("\"total\":2"), "\(before.stdout)")
+            let overview = try cli.run(["--catalog", file])
+            #expect(overview.status == 0, "\(overview.stderr)")
+            #expect(overview.stdout.contains("5 assets in catalog.jsonl"))
+            let browse = try cli.run(["browse", "--catalog", file, "--exact"])
+            #expect(browse.status == 0, "\(browse.stderr)")
+            #expect(browse.stdout == overview.stdout)
+        }
+    }
+
     @Test func searchPrintsATableWithTheTotal() throws {
         try withCatalog { cli, file in
             let r = try cli.run(["search", "baikal", "--catalog", file])

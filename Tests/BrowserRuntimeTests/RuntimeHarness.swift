@@ -44,6 +44,8 @@ final class RuntimeHarness {
             if condition() { return }
             try? await Task.sleep(for: .milliseconds(1))
         }
+        drain()   // one last look, in case this task woke only after the deadline (a busy pool)
+        if condition() { return }
         Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
     }
 

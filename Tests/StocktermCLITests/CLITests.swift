@@ -3,7 +3,9 @@ import StockCore
 import Testing
 
 /// The command line as scripts and people use it: output, JSON shape, exit codes.
-@Suite struct CLITests {
+/// Serialized: each test blocks a thread while the binary runs, and two at once would hold every
+/// thread of the cooperative pool on a two-core machine, stalling the async suites beside them.
+@Suite(.serialized) struct CLITests {
     /// A small catalog with a hostile title, synonyms across languages and a video.
     static let catalogText = """
         {"id":101,"kind":"photo","title":"Red car on a Moscow street","keywords":["car","street"],"width":6000,"height":4000,"created":"2024-05-01T10:00:00Z","popularity":50,"products":[{"productTypeId":1,"type":"deliverable","name":"Small","price":{"amount":1500,"code":"usd","decimals":2},"dimensions":{"width":800,"height":533}}]}

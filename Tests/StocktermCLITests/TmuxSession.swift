@@ -87,7 +87,7 @@ final class TmuxSession: @unchecked Sendable {
 
     /// Polls the screen until `condition` holds; fails the test with the last screen on timeout.
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    func waitFor(_ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
                  _ condition: ([String]) -> Bool) async -> [String] {
         let deadline = ContinuousClock.now + timeout
         var lines: [String] = []
@@ -96,6 +96,10 @@ final class TmuxSession: @unchecked Sendable {
             if condition(lines) { return lines }
             try? await Task.sleep(for: .milliseconds(20))
         }
+        // One last look: when other tests keep every thread of the pool busy, this task may wake
+        // only after the deadline, and the screen may have been right for a while by then.
+        lines = screen()
+        if condition(lines) { return lines }
         let dump = lines.joined(separator: "\n")
         Issue.record(Comment(rawValue: "timed out waiting for \(what); the screen was:\n\(dump)"), sourceLocation: sourceLocation)
         return lines
@@ -109,11 +113,12 @@ final class TmuxSession: @unchecked Sendable {
             if condition(lines) { return lines }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return nil
+        let lines = screen()
+        return condition(lines) ? lines : nil
     }
 
     /// Waits for stockterm to exit; returns its status line and `stty -a` as the wrapper wrote them.
-    func waitForExit(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation) async -> String? {
+    func waitForExit(timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation) async -> String? {
         await waitFor("stockterm to exit", timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXITED__") }
         return try? String(contentsOf: exitFile, encoding: .utf8)
     }

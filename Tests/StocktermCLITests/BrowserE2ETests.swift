@@ -79,12 +79,12 @@ struct BrowserE2ETests {
         #expect(total > 60 * 10, "a list of many pages")
         // End selects the last loaded row, which asks for the next page; keep pressing it until
         // the last row of the whole result set is on screen.
-        let deadline = ContinuousClock.now + .seconds(120)
+        let deadline = ContinuousClock.now + .seconds(240)
         var last = first
         while ContinuousClock.now < deadline, Range(last.statusLine)?.last != total {
             let before = Range(last.statusLine)?.last ?? 0
             tmux.send("G")
-            last = await tmux.poll(timeout: .seconds(2)) { (Range($0.statusLine)?.last ?? 0) > before } ?? tmux.screen()
+            last = await tmux.poll(timeout: .milliseconds(300)) { (Range($0.statusLine)?.last ?? 0) > before } ?? tmux.screen()
         }
         let range = try #require(Range(last.statusLine))
         #expect(range.last == range.total)
@@ -155,6 +155,21 @@ struct BrowserE2ETests {
         #expect(exit.hasPrefix("status \(128 + signal)"), "SIG\(name): \(exit.prefix(12))")
         #expect(exit.contains(" icanon") && exit.contains(" echo "))
         #expect(tmux.display("#{alternate_on}") == "0")
+    }
+
+    /// The terminal disappears without a signal (its emulator killed): stockterm must notice the
+    /// hang-up on its input and exit, not spin on a dead descriptor.
+    @Test func whenTheTerminalGoesAwayTheBrowserExits() async throws {
+        let tmux = try await TmuxSession()
+        defer { tmux.stop() }
+        await tmux.waitFor("the first page") { Self.hasResults($0) }
+        let pid = try #require(tmux.stocktermPID())
+        let server = try #require(Int32(tmux.display("#{pid}")))
+        kill(server, SIGKILL)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while kill(pid, 0) == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(kill(pid, 0) != 0, "stockterm \(pid) still runs after its terminal went away")
+        if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
     }
 
     @Test func aCrashStillGivesTheTerminalBack() async throws {

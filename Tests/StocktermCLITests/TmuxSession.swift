@@ -46,7 +46,11 @@ final class TmuxSession: @unchecked Sendable {
             + "echo \"status $?\" > \(Self.quote(exitFile.path)); stty -a >> \(Self.quote(exitFile.path)); "
             + "echo __EXITED__; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, script])
+        serverPID = Int32(display("#{pid}"))
     }
+
+    /// The tmux server's pid, so that `stop()` can make sure it is gone.
+    private var serverPID: Int32?
 
     /// The screen as text lines (trailing spaces trimmed by tmux).
     func screen() -> [String] {
@@ -131,6 +135,12 @@ final class TmuxSession: @unchecked Sendable {
     /// Kills the session's tmux server and removes the folders.
     func stop() {
         _ = try? tmux(["kill-server"])
+        // kill-server has been seen to leave a server behind when many sessions stop at once;
+        // a left-over server keeps its stockterm running for ever, so make sure.
+        if let pid = serverPID, pid > 1, kill(pid, 0) == 0 {
+            kill(pid, SIGKILL)
+        }
+        serverPID = nil
         try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
         try? FileManager.default.removeItem(at: home)
     }

@@ -119,10 +119,11 @@ public final class TerminalScreen {
                 if signal == SIGWINCH { events.append(resized()) } else { events.append(.quitSignal(signal)) }
             }
         }
-        if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-            if fds[0].revents & Int16(POLLHUP | POLLERR) != 0, fds[0].revents & Int16(POLLIN) == 0 {
-                events.append(.quitSignal(SIGHUP))   // the terminal went away
-            }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // The terminal went away (the emulator closed, an SSH link dropped without SIGHUP):
+            // leave as on SIGHUP. Reading would fail at once, and polling again would spin.
+            events.append(.quitSignal(SIGHUP))
+        } else if fds[0].revents & Int16(POLLIN) != 0 {
             events += readKeys()
         }
         return events

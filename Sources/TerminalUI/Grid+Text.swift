@@ -23,6 +23,7 @@ extension Grid {
         let available = min(maxWidth ?? Int.max, width - x)
         guard available > 0 else { return 0 }
 
+        if let drawn = drawPrintableASCII(text, at: x, y: y, available: available, style: style) { return drawn }
         let safe = SafeText.sanitize(text)
         var glyphs: [(Character, Int)] = []
         var total = 0
@@ -49,6 +50,25 @@ extension Grid {
         }
         while column - x < room { put(" ", width: 1, at: column, y: y, style: style); column += 1 }
         put(Grid.ellipsis, width: ellipsisWidth, at: column, y: y, style: style)
+        return available
+    }
+
+    /// The common case, fast: text of printable ASCII only needs no sanitising and is one column
+    /// a character. Returns nil for anything else (the general path handles it).
+    private mutating func drawPrintableASCII(_ text: String, at x: Int, y: Int, available: Int, style: Style) -> Int? {
+        let utf8 = text.utf8
+        let count = utf8.count
+        let isPrintableASCII = utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        guard isPrintableASCII else { return nil }
+        let fits = count <= available
+        let shown = fits ? count : max(0, available - 1)
+        var column = x
+        for byte in utf8.prefix(shown) {
+            put(Character(Unicode.Scalar(byte)), width: 1, at: column, y: y, style: style)
+            column += 1
+        }
+        if fits { return count }
+        put(Grid.ellipsis, width: 1, at: column, y: y, style: style)
         return available
     }
 

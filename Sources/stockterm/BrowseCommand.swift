@@ -28,7 +28,16 @@ struct BrowseCommand: AsyncParsableCommand {
     /// The browser when standard input and output are terminals, else the overview.
     static func open(global: GlobalOptions, query: String, exact: Bool) async throws {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-            try BrowserSession(global: global, query: query, exact: exact).run()
+            // The screen loop blocks in poll() for the whole session: give it a thread of its own
+            // rather than one of Swift concurrency's few (two on a two-core machine), which the
+            // runtime's searches and timers need.
+            let session = BrowserSession(global: global, query: query, exact: exact)
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let thread = Thread { continuation.resume(with: Result { try session.run() }) }
+                thread.name = "stockterm screen"
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
         } else {
             try Overview(global: global).print()
         }

@@ -71,3 +71,13 @@ import StockCore
         #expect(Money.sum([]) == nil)
     }
 }
+
+/// Numbers without trailing zeros, as `"%.2f"` would round them.
+@Suite struct NumericTextTests {
+    @Test func trimsLikePrintfThenDropsZeros() {
+        let cases: [(Double, String)] = [(8.4, "8.4"), (30, "30"), (2.8, "2.8"), (29.97, "29.97"), (23.976, "23.98"),
+                                         (0.5, "0.5"), (1.005, "1"), (0.01, "0.01"), (0.004, "0"), (-1.25, "-1.25"),
+                                         (59.999, "60"), (14.49, "14.49"), (100.1, "100.1"), (-0.001, "0")]
+        for (value, text) in cases { #expect(NumericText.trim(value) == text, "\(value)") }
+    }
+}

@@ -33,10 +33,17 @@ public enum Format {
 public enum NumericText {
     /// `8.4`, `30`, `2.8`: at most two decimals, trailing zeros dropped.
     public static func trim(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return "\(v)" }
         if v == v.rounded() { return String(Int(v)) }
-        var s = String(format: "%.2f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        // Hundredths, rounded half away from zero as "%.2f" would, without Foundation's formatter
+        // (it is called for every video row of every frame).
+        let hundredths = Int((abs(v) * 100).rounded())
+        var text = (v < 0 && hundredths > 0 ? "-" : "") + String(hundredths / 100)
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            text += "." + (fraction < 10 ? "0" : "") + String(fraction % 10 == 0 ? fraction / 10 : fraction)
+        }
+        return text
     }
+
 }

@@ -167,8 +167,17 @@ public struct BrowserState: Hashable, Sendable {
                   pageSize: min(pageSize, provider.maxPageSize), query: query, expandSynonyms: expandSynonyms)
     }
 
-    /// True while a search page is being fetched (the status line's spinner).
+    /// True while a search page is being fetched, in view or ahead of it.
     public var isLoading: Bool { inFlight != nil }
+
+    /// True while a page is fetched that the person is waiting for: the first page, or the next
+    /// one when the visible rows reach the end of what has arrived. A page fetched ahead while the
+    /// screen is full (the pager's prefetch) does not count: the spinner would only distract.
+    public var isWaitingForResults: Bool {
+        guard let request = inFlight else { return false }
+        return results.loadedPages == 0 || request.page == 1
+            || results.items.count <= scrollOffset + viewport.rows
+    }
 
     /// The selected asset, if any.
     public var selectedAsset: Asset? { selection.map { results.items[$0] } }

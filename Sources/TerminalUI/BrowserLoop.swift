@@ -97,7 +97,7 @@ public struct BrowserLoop {
         BrowserLayout(width: screen.width, height: screen.height, focus: state.focus)
     }
 
-    private var isAnimating: Bool { state.isLoading || state.detail?.isLoading == true }
+    private var isAnimating: Bool { state.isWaitingForResults || state.detail?.isLoading == true }
 
     /// Reduces one action and starts its effects; `.quit` ends the loop.
     private mutating func apply(_ action: BrowserAction) {

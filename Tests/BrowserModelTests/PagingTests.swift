@@ -141,3 +141,19 @@ import Testing
         #expect(!ResultSet().hasMore)
     }
 }
+
+/// The spinner shows only for pages the person waits for, not for the one fetched ahead.
+@Suite struct WaitingTests {
+    @Test func aPrefetchBehindAFullScreenIsNotWaitedFor() {
+        var state = Fixture.state(pageSize: 5, rows: 3)
+        _ = state.reduce(.started)
+        #expect(state.isLoading && state.isWaitingForResults, "the first page")
+        let effects = state.reduce(.searchAnswered(1, .success(Fixture.page(1...5, total: 20))))
+        #expect(effects.count == 1, "page 2 is fetched ahead")
+        #expect(state.isLoading && !state.isWaitingForResults, "five rows loaded, three on screen")
+        _ = state.reduce(.end)   // the last loaded row: the window reaches the end
+        #expect(state.isWaitingForResults)
+        _ = state.reduce(.searchAnswered(2, .success(Fixture.page(6...10, page: 2, total: 20))))
+        #expect(!state.isWaitingForResults)
+    }
+}

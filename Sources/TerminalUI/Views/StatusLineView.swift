@@ -20,7 +20,7 @@ enum StatusLineView {
     static func draw(_ state: BrowserState, in rect: Rect, visibleRows: Int, spinnerFrame: Int, into grid: inout Grid) {
         guard !rect.isEmpty else { return }
         let range = rangeText(state, visibleRows: visibleRows)
-        let loading = state.isLoading || state.detail?.isLoading == true
+        let loading = state.isWaitingForResults || state.detail?.isLoading == true
         let spinner = loading ? "\(Spinner.glyph(frame: spinnerFrame)) loading" : ""
         let error = state.errorMessage ?? ""
         let hints = KeyBinding.hints(in: KeyContext(state))

@@ -90,4 +90,14 @@ if ProcessInfo.processInfo.environment["STOCKTERM_BENCHMARKS"] != nil {
             path: "Benchmarks/CatalogSearch",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "BrowserFrames",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "BrowserModel", "TerminalUI", "StockCatalog", "StockCore", "StockAssets",
+            ],
+            path: "Benchmarks/BrowserFrames",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
 }

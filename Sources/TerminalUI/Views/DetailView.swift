@@ -72,7 +72,7 @@ enum DetailView {
             lines += wrap(asset.description, width: width, style: .plain)
         }
         if !lines.isEmpty { lines.append(.blank) }
-        lines += fieldLines(DetailFields.fields(of: asset), width: width)
+        lines += fieldLines(AssetFields.fields(of: asset), width: width)
         lines.append(.blank)
         lines += productLines(asset.products, width: width)
         // Purchased products (a later issue) get their own section here, below what is on sale.

@@ -1,14 +1,17 @@
-import StockCore
-
-/// The labelled fields of the detail view, the same as `stockterm show` prints: identity and
-/// shape, video properties, files, licensing, dates, EXIF, colour and sizes, keywords.
+/// An asset's labelled fields for people, shared by the browser's detail view and `stockterm
+/// show`: identity and shape, video properties, files, licensing, dates, EXIF, colour and sizes,
+/// keywords.
 /// Each piece of asset text is sanitised on its own before it is joined to others, so that an
 /// unterminated escape sequence in one keyword cannot swallow the next.
-enum DetailFields {
+///
+/// ```swift
+/// AssetFields.fields(of: asset).first   // ("ID", "10042")
+/// ```
+public enum AssetFields {
     private static func safe(_ text: String) -> String { SafeText.sanitize(text) }
 
     /// The fields of `asset` that have a value, in display order.
-    static func fields(of asset: Asset) -> [(label: String, value: String)] {
+    public static func fields(of asset: Asset) -> [(label: String, value: String)] {
         let a = asset
         var fields: [(label: String, value: String)] = [("ID", a.id.description), ("Type", a.kind.rawValue)]
         if let c = a.contributor { fields.append(("Contributor", "\(safe(c.name)) (\(c.id))")) }
@@ -39,7 +42,7 @@ enum DetailFields {
     }
 
     /// Camera, lens, exposure and capture time.
-    static func exifFields(_ e: EXIF) -> [(label: String, value: String)] {
+    public static func exifFields(_ e: EXIF) -> [(label: String, value: String)] {
         var out: [(label: String, value: String)] = []
         let camera = e.cameraName.map(safe) ?? ""
         if !camera.isEmpty { out.append(("Camera", camera)) }

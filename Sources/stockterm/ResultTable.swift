@@ -13,20 +13,9 @@ struct ResultTable {
     }
 
     static func row(_ a: Asset) -> Row {
-        let size: String
-        if a.kind == .video, let d = a.duration, d > 0 { size = Format.duration(d) } else { size = "\(a.width)×\(a.height)" }
-        let res = a.kind == .video ? (a.videoResolution == .k4 ? "4K" : a.videoResolution?.rawValue ?? "") : ""
-        let tier = a.premiumLevel.isFree ? "free" : a.premiumLevel.isPremium ? "P\(a.premiumLevel.rawValue - 1)" : ""
-        return Row(id: a.id.description, title: SafeText.sanitize(a.title), kind: Self.kindLabel(a.kind), size: size,
-                   res: res, tier: tier, price: a.lowestPrice?.formatted ?? "")
-    }
-
-    static func kindLabel(_ k: AssetKind) -> String {
-        switch k {
-        case .illustration: "illus."
-        case .template: "templ."
-        default: k.rawValue
-        }
+        Row(id: a.id.description, title: SafeText.sanitize(a.title), kind: AssetListText.kind(a.kind),
+            size: AssetListText.size(of: a), res: AssetListText.resolution(of: a), tier: AssetListText.tier(of: a),
+            price: a.lowestPrice?.formatted ?? "")
     }
 
     func render() -> String {

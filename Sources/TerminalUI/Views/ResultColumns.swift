@@ -101,26 +101,13 @@ struct ResultColumns: Hashable, Sendable {
     /// The text of `column` for `asset` (as the CLI's result table writes it).
     static func text(_ column: Column, for asset: Asset) -> String {
         switch column {
-        case .type: kindLabel(asset.kind)
-        case .size:
-            if asset.kind == .video, let duration = asset.duration, duration > 0 { Format.duration(duration) }
-            else { "\(asset.width)×\(asset.height)" }
-        case .resolution:
-            asset.kind == .video ? (asset.videoResolution == .k4 ? "4K" : asset.videoResolution?.rawValue ?? "") : ""
-        case .tier:
-            asset.premiumLevel.isFree ? "free" : asset.premiumLevel.isPremium ? "P\(asset.premiumLevel.rawValue - 1)" : ""
-        case .badges: [text(.resolution, for: asset) == "4K" ? "4K" : "", text(.tier, for: asset)]
+        case .type: AssetListText.kind(asset.kind)
+        case .size: AssetListText.size(of: asset)
+        case .resolution: AssetListText.resolution(of: asset)
+        case .tier: AssetListText.tier(of: asset)
+        case .badges: [asset.is4K ? "4K" : "", AssetListText.tier(of: asset)]
             .filter { !$0.isEmpty }.joined(separator: " ")
         case .price: asset.lowestPrice?.formatted ?? ""
-        }
-    }
-
-    /// A kind in at most six columns.
-    static func kindLabel(_ kind: AssetKind) -> String {
-        switch kind {
-        case .illustration: "illus."
-        case .template: "templ."
-        default: kind.rawValue
         }
     }
 

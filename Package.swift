@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The domain: assets, money, products, search requests, the query language, StockProvider.
@@ -36,6 +39,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, for stepping through large FTS5 results without per-row overhead.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // One HTTP transport for every service: auth, client-side rate limit, retries, redacted logs.
+        .target(
+            name: "StockHTTP",
+            dependencies: [
+                "StockCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
@@ -67,6 +79,14 @@ let package = Package(
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),
         .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserModel", "StockCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "StockCore"]),
+        .testTarget(
+            name: "StockHTTPTests",
+            dependencies: [
+                "StockHTTP", "StockCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

@@ -46,12 +46,17 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The most this call may take, retries and waits included; the transport's default when nil.
     public var timeout: Duration?
 
-    public init(_ method: HTTPMethod = .get, _ path: String, query: [QueryItem] = [], headers: [HTTPHeader] = [],
+    public init(_ method: HTTPMethod, _ path: String, query: [QueryItem] = [], headers: [HTTPHeader] = [],
                 body: Data? = nil, access: Access = .user, retryable: Bool? = nil, timeout: Duration? = nil) {
         self.method = method; self.path = path; self.query = query; self.headers = headers
         self.body = body; self.access = access
         self.retryable = retryable ?? (method == .get || method == .head)
         self.timeout = timeout
+    }
+
+    /// A GET of `path`.
+    public static func get(_ path: String, query: [QueryItem] = [], access: Access = .user) -> HTTPRequest {
+        HTTPRequest(.get, path, query: query, access: access)
     }
 
     /// A JSON body, with its content type.

@@ -36,12 +36,12 @@ public final class HTTPTransport: Sendable {
     ///   - rateLimiter: the client-side limit for this service, shared by all its calls.
     ///   - retry: when to send again.
     ///   - timeout: per attempt.
-    ///   - client: the AsyncHTTPClient to use; the process-wide shared one by default.
+    ///   - client: the AsyncHTTPClient to use; `HTTPTransport.sharedClient` by default.
     ///   - sleep: how to wait between attempts (tests record instead of sleeping).
     public init(endpoint: ServiceEndpoint, authenticator: any HTTPAuthenticator = NoAuthentication(),
                 rateLimiter: RateLimiter? = nil, retry: RetryPolicy = .standard, timeout: Duration = .seconds(20),
                 maxBodyBytes: Int = 32 << 20, logger: Logger = Logger(label: "stockterm.http"),
-                client: HTTPClient = .shared,
+                client: HTTPClient = HTTPTransport.sharedClient,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.endpoint = endpoint; self.authenticator = authenticator; self.rateLimiter = rateLimiter
         self.retry = retry; self.timeout = timeout; self.maxBodyBytes = maxBodyBytes
@@ -73,7 +73,7 @@ public final class HTTPTransport: Sendable {
                 if Task.isCancelled { throw CancellationError() }
                 let reason = redactor.redact(Self.describe(error))
                 retries += 1
-                if request.retryable, let wait = retry.delay(beforeRetry: retries, after: nil, waited: waited, using: &rng) {
+                if request.retryable, let wait = retry.delay(beforeRetry: retries, after: nil, waited: waited, jitter: Double.random(in: 0...1, using: &rng)) {
                     logger.warning("\(endpoint.name): \(request.method.rawValue) \(redactor.redact(url: url)) failed (\(reason)); retry \(retries) in \(Self.format(wait))")
                     try await sleeper(wait)
                     waited += wait
@@ -92,7 +92,7 @@ public final class HTTPTransport: Sendable {
             }
             if request.retryable, retry.retryableStatuses.contains(response.status) {
                 retries += 1
-                if let wait = retry.delay(beforeRetry: retries, after: response, waited: waited, using: &rng) {
+                if let wait = retry.delay(beforeRetry: retries, after: response, waited: waited, jitter: Double.random(in: 0...1, using: &rng)) {
                     logger.warning("\(endpoint.name): \(response.status) for \(redactor.redact(url: url)); retry \(retries) in \(Self.format(wait))")
                     try await sleeper(wait)
                     waited += wait
@@ -123,6 +123,17 @@ public final class HTTPTransport: Sendable {
                             headers: answer.headers.map { HTTPHeader($0.name, $0.value) },
                             body: Data(bytes.readableBytesView))
     }
+
+    /// The process-wide AsyncHTTPClient every transport uses unless told otherwise: the
+    /// browser-like defaults of `HTTPClient.shared` (redirects followed), except that a refused
+    /// or failed connection fails at once instead of being retried inside the pool until the
+    /// request's deadline; the transport's own `RetryPolicy` decides about retries, visibly.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// "stockterm/0.x (+https://github.com/…)": services ask clients to name themselves.
     public static let userAgent = "stockterm/0.4"

@@ -71,26 +71,29 @@ public actor OAuthSession: BearerTokenSource {
 
     public func secrets() async -> [String] { seen }
 
-    /// One exchange at a time; everyone waiting shares its result.
+    /// One exchange at a time; everyone waiting shares its result. The state is updated by the
+    /// exchange itself, before any waiter resumes, so every waiter sees the new token.
     private func obtain() async throws -> OAuthToken {
         if let inFlight { return try await inFlight.value }
-        let previous = token
-        let exchange = self.exchange
-        let task = Task<OAuthToken, any Error> {
-            if let refresh = previous?.refreshToken {
-                do { return try await exchange(.refresh(refresh)) } catch let error as CancellationError { throw error } catch {
-                    // A refresh token past its 90 days, or revoked: start again from the key, once.
-                }
-            }
-            return try await exchange(.clientCredentials)
-        }
+        let task = Task<OAuthToken, any Error> { try await self.exchangeAndStore(previous: self.token) }
         inFlight = task
+        return try await task.value
+    }
+
+    private func exchangeAndStore(previous: OAuthToken?) async throws -> OAuthToken {
         defer { inFlight = nil }
-        let fresh = try await task.value
+        var fresh: OAuthToken?
+        if let refresh = previous?.refreshToken {
+            do { fresh = try await exchange(.refresh(refresh)) } catch let error as CancellationError { throw error } catch {
+                // A refresh token past its 90 days, or revoked: start again from the key, once.
+            }
+        }
+        let token: OAuthToken
+        if let fresh { token = fresh } else { token = try await exchange(.clientCredentials) }
         exchanges += 1
-        token = fresh
-        seen.append(fresh.accessToken)
-        if let r = fresh.refreshToken { seen.append(r) }
-        return fresh
+        self.token = token
+        seen.append(token.accessToken)
+        if let r = token.refreshToken { seen.append(r) }
+        return token
     }
 }

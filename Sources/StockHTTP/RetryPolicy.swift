@@ -30,11 +30,16 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// The backoff before retry `retry` (1-based), without a server's word: equal jitter.
     public func backoff(retry: Int, using random: inout some RandomNumberGenerator) -> Duration {
+        backoff(retry: retry, jitter: Double.random(in: 0...1, using: &random))
+    }
+
+    /// The backoff before retry `retry` for a given jitter in 0...1: half of the exponential step
+    /// plus `jitter` times the other half.
+    public func backoff(retry: Int, jitter: Double) -> Duration {
         let exponent = min(max(retry - 1, 0), 30)
         let full = min(baseDelay * (1 << exponent), maxDelay)
         let half = full / 2
-        let jitter = Double.random(in: 0...1, using: &random)
-        return half + half * jitter
+        return half + half * min(max(jitter, 0), 1)
     }
 
     /// The wait before the next attempt, or nil to stop and hand the caller what it has.
@@ -42,11 +47,12 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - retry: the number of the retry about to happen (1 for the first).
     ///   - response: the answer just received, or nil after a connection error.
     ///   - waited: how long this call has already spent waiting between attempts.
+    ///   - jitter: where in the backoff's range to land, 0...1 (the transport draws it at random).
     public func delay(beforeRetry retry: Int, after response: HTTPResponse?, waited: Duration, now: Date = Date(),
-                      using random: inout some RandomNumberGenerator) -> Duration? {
+                      jitter: Double) -> Duration? {
         guard retry <= maxRetries else { return nil }
         if let response, !retryableStatuses.contains(response.status) { return nil }
-        let wait = response.flatMap { Self.requestedWait($0, now: now) } ?? backoff(retry: retry, using: &random)
+        let wait = response.flatMap { Self.requestedWait($0, now: now) } ?? backoff(retry: retry, jitter: jitter)
         guard waited + wait <= maxTotalWait else { return nil }
         return wait
     }

@@ -33,7 +33,7 @@ struct APIPipeline: RouterMiddleware {
             case .internalError?, .badGateway?, .unavailable?:
                 throw envelope.serverFault(status: fault!.status!)
             case .droppedConnection?:
-                try? await context.channel.close()
+                // RecordingMiddleware logs it, then closes the connection.
                 throw DroppedConnection()
             case .malformedJSON?:
                 context.malformedFault = true

@@ -36,7 +36,9 @@ struct RecordingMiddleware: RouterMiddleware {
             return response
         } catch let dropped as DroppedConnection {
             record.fault = .droppedConnection
+            // Logged before the client can see the connection go.
             environment.recorder.record(record)
+            try? await context.channel.close()
             throw dropped
         } catch {
             record.status = 500

@@ -116,7 +116,7 @@ public final class SandboxServer: Sendable {
             let c = credentials.stocksy!
             return """
                 curl -s -X POST -H 'x-api-key: \(c.apiKey)' \(baseURL.absoluteString)/login -d email=\(c.email) -d password=\(c.password)
-                # then sign each call with sigv4, e.g. curl --aws-sigv4 'aws:amz:\(c.region):\(c.service)' --user "$AccessKeyId:$SecretKey" -H "x-amz-security-token: $SessionToken" -H 'x-api-key: \(c.apiKey)' '\(baseURL.absoluteString)/search?query=lake&limit=5'
+                # then sign each call with sigv4, e.g. curl --aws-sigv4 'aws:amz:\(c.region):\(c.service)' --user "$AccessKeyId:$SecretKey" -H "x-amz-security-token: $SessionToken" -H 'x-api-key: \(c.apiKey)' '\(baseURL.absoluteString)/search?query=lake'
                 """
         }
     }

@@ -232,16 +232,19 @@ import Testing
         }
     }
 
+    /// Forty signed requests at once against 10 per second: some must be refused, each with
+    /// `Retry-After: 1` (robust to a loaded machine spreading them over a few seconds).
     @Test func theRateLimitAnswers429WithRetryAfter() async throws {
         try await Self.withStocksy(SandboxOptions(api: .stocksy)) { session in
             let responses = try await withThrowingTaskGroup(of: WireResponse.self) { group in
-                for _ in 0..<11 { group.addTask { try await session.get("/users") } }
+                for _ in 0..<40 { group.addTask { try await session.get("/users") } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(responses.filter { $0.status == 200 }.count == 10)
-            let refused = try #require(responses.first { $0.status == 429 })
-            #expect(refused.headers.first(name: "Retry-After") == "1")
-            #expect(await session.server.stats().rateLimited == 1)
+            let refused = responses.filter { $0.status == 429 }
+            #expect(responses.filter { $0.status == 200 }.count >= 10)
+            #expect(!refused.isEmpty)
+            #expect(refused.allSatisfy { $0.headers.first(name: "Retry-After") == "1" && $0.body == #"{"message":"Too Many Requests"}"# })
+            #expect(await session.server.stats().rateLimited == refused.count)
         }
     }
 }

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The domain: assets, money, products, search requests, the query language, StockProvider.
@@ -50,6 +51,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Local emulators of Stocksy, Adobe Stock and StockFlow over a LocalCatalog, for tests and demos.
+        // Wire formats are written from the documents, never from StockProviders.
+        .target(
+            name: "StockSandbox",
+            dependencies: [
+                "StockCore",
+                "StockCatalog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
@@ -71,6 +84,7 @@ let package = Package(
                 "BrowserModel",
                 "BrowserRuntime",
                 "TerminalUI",
+                "StockSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +102,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StockCatalogTests", dependencies: ["StockCatalog", "StockCore", "StockAssets"]),
+        .testTarget(
+            name: "StockSandboxTests",
+            dependencies: [
+                "StockSandbox", "StockCatalog", "StockCore", "StockAssets",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),
     ],

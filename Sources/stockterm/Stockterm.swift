@@ -20,7 +20,7 @@ struct Stockterm: AsyncParsableCommand {
               stockterm catalog info
             """,
         version: StocktermVersion.current,
-        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self]
+        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self, SandboxCommand.self]
     )
 
     // The browser's options live here as well as on `browse`, so that `stockterm --catalog FILE`

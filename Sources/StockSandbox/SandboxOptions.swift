@@ -1,0 +1,67 @@
+import Logging
+
+/// How a sandbox server behaves: which service, where it listens, and how hostile it is.
+///
+/// ```swift
+/// var options = SandboxOptions(api: .adobe)
+/// options.faultRate = 0.2        // one request in five fails
+/// options.latency = .milliseconds(150)
+/// ```
+public struct SandboxOptions: Sendable {
+    /// The service to emulate.
+    public var api: SandboxAPI
+    /// The port on 127.0.0.1; 0 picks a free one (read it back from `SandboxServer.port`).
+    public var port: Int
+    /// Added before every answer of an API route (never to the token or login endpoints).
+    public var latency: Duration
+    /// Probability in 0...1 that an API request fails on purpose: a 500/502/503, a 200 with
+    /// truncated JSON, or a dropped connection.
+    public var faultRate: Double
+    /// Requests per window per credential; nil means the service's own (`SandboxAPI.defaultRateLimit`).
+    public var rateLimit: Int?
+    /// Seeds the fault injector and the token generator, so a run can be repeated.
+    public var seed: UInt64
+    /// Lifetime of StockFlow access tokens and Stocksy temporary credentials.
+    public var tokenLifetime: Duration
+    /// Where the server logs; nothing by default.
+    public var logger: Logger
+
+    public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
+                rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil) {
+        self.api = api
+        self.port = port
+        self.latency = latency
+        self.faultRate = faultRate
+        self.rateLimit = rateLimit
+        self.seed = seed
+        self.tokenLifetime = tokenLifetime ?? api.defaultTokenLifetime
+        self.logger = logger ?? Logger(label: "stockterm.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    /// The rate limit in force.
+    public var effectiveRateLimit: Int { rateLimit ?? api.defaultRateLimit }
+
+    /// Checks the values; the message names the bad one.
+    public func validate() throws(SandboxError) {
+        guard (0...65535).contains(port) else { throw .invalidOption("port must be between 0 and 65535, got \(port)") }
+        guard faultRate.isFinite, (0...1).contains(faultRate) else {
+            throw .invalidOption("fault rate must be between 0 and 1, got \(faultRate)")
+        }
+        guard latency >= .zero else { throw .invalidOption("latency must not be negative") }
+        if let rateLimit, rateLimit < 1 { throw .invalidOption("rate limit must be at least 1, got \(rateLimit)") }
+        guard tokenLifetime >= .zero else { throw .invalidOption("token lifetime must not be negative") }
+    }
+}
+
+/// What can go wrong when starting a sandbox.
+public enum SandboxError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalidOption(String)
+    case cannotListen(String)
+
+    public var description: String {
+        switch self {
+        case .invalidOption(let why): "invalid sandbox option: \(why)"
+        case .cannotListen(let why): "cannot start the sandbox server: \(why)"
+        }
+    }
+}

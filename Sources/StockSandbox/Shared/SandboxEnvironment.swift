@@ -1,0 +1,53 @@
+import Foundation
+import StockCatalog
+import StockCore
+
+/// What every route of one server shares: the options, the catalog, the rate limit, the fault
+/// injector, the token generator and the request log.
+final class SandboxEnvironment: Sendable {
+    let options: SandboxOptions
+    let catalog: LocalCatalog
+    let recorder = StatsRecorder()
+    private let limiter: Locked<SlidingWindowLimiter>
+    private let faults: Locked<FaultInjector>
+    private let random: Locked<SplitMix64>
+    private let clockStart = ContinuousClock.now
+    /// `http://127.0.0.1:PORT`, known once the server listens.
+    private let originBox = Locked("http://127.0.0.1")
+
+    init(options: SandboxOptions, catalog: LocalCatalog) {
+        self.options = options
+        self.catalog = catalog
+        let window = Double(options.api.rateWindow.components.seconds)
+        limiter = Locked(SlidingWindowLimiter(limit: options.effectiveRateLimit, window: window))
+        faults = Locked(FaultInjector(rate: options.faultRate, seed: options.seed))
+        random = Locked(SplitMix64(seed: options.seed, stream: 0x70CE))
+    }
+
+    var origin: String { originBox.withLock { $0 } }
+    func setOrigin(_ origin: String) { originBox.withLock { $0 = origin } }
+
+    /// Seconds since the server started, on a monotonic clock.
+    var now: Double {
+        let elapsed = ContinuousClock.now - clockStart
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    func admit(_ key: String) -> SlidingWindowLimiter.Decision {
+        let time = now
+        return limiter.withLock { $0.admit(key, at: time) }
+    }
+
+    func nextFault() -> SandboxFault? { faults.withLock { $0.next() } }
+
+    /// `count` random characters from `alphabet` (tokens, keys), from the seeded generator.
+    func randomString(_ count: Int, alphabet: String = "0123456789abcdef") -> String {
+        let characters = Array(alphabet)
+        return random.withLock { rng in String((0..<count).map { _ in characters[rng.below(characters.count)] }) }
+    }
+
+    var tokenLifetimeSeconds: Double {
+        let c = options.tokenLifetime.components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,45 @@
+import Hummingbird
+
+/// StockFlow's error envelope (seed 002): `{"error":{"code","message","status"}}`.
+struct StockFlowErrors: ServiceEnvelope {
+    static func failure(_ status: HTTPResponse.Status, _ code: String, _ message: String,
+                        extra: [(String, JSONNode)] = [], headers: [(String, String)] = []) -> HTTPFailure {
+        let fields: [(String, JSONNode)] = [("code", .string(code)), ("message", .string(message)), ("status", .int(Int(status.code)))] + extra
+        return HTTPFailure(status, .members([("error", .members(fields))]), headers: headers)
+    }
+
+    static func invalidParameter(_ message: String) -> HTTPFailure {
+        failure(.badRequest, "INVALID_PARAMETER", message)
+    }
+
+    static let authRequired = failure(.unauthorized, "AUTH_REQUIRED",
+                                      "Missing or invalid API key. Provide a Bearer token in the Authorization header.")
+
+    static func notFound(_ what: String) -> HTTPFailure { failure(.notFound, "NOT_FOUND", what) }
+
+    func rateLimited(retryAfter: Int, limit: Int) -> HTTPFailure {
+        Self.failure(.tooManyRequests, "RATE_LIMIT_EXCEEDED",
+                     "You have exceeded \(limit) requests per minute. Retry after \(retryAfter) seconds.",
+                     extra: [("retry_after", .int(retryAfter))], headers: [("Retry-After", String(retryAfter))])
+    }
+
+    func serverFault(status: Int) -> HTTPFailure {
+        switch status {
+        case 502: Self.failure(.badGateway, "BAD_GATEWAY", "The upstream service did not answer. Try again later.")
+        case 503: Self.failure(.serviceUnavailable, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable. Try again later.")
+        default: Self.failure(.internalServerError, "INTERNAL_ERROR", "An internal error occurred. Try again later.")
+        }
+    }
+
+    func unknownRoute(method: String, path: String) -> HTTPFailure {
+        Self.notFound("No endpoint \(method) \(path).")
+    }
+}
+
+/// RFC 6749's token-endpoint errors: `{"error","error_description"}`.
+enum OAuthErrors {
+    static func failure(_ status: HTTPResponse.Status, _ error: String, _ description: String) -> HTTPFailure {
+        HTTPFailure(status, .members([("error", .string(error)), ("error_description", .string(description))]),
+                    headers: [("Cache-Control", "no-store")])
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Stocksy's user (the seed's `User` example) and the temporary credentials `POST /login` hands out.
+struct StocksyAccounts: Sendable {
+    struct User: Sendable {
+        var id: Int
+        var email: String
+        var password: String
+        var firstName: String
+        var lastName: String
+        /// Minor units, with `currency` and `decimals`.
+        var balance: Int64
+        var currency: String
+        var decimals: Int
+    }
+
+    let user: User
+    let credentials = Locked<[String: SigV4Verifier.Credentials]>([:])
+
+    init(credentials c: StocksyCredentials) {
+        user = User(id: 6, email: c.email, password: c.password, firstName: "Patrick", lastName: "McGoohan",
+                    balance: 43_750, currency: "usd", decimals: 2)
+    }
+
+    func store(_ credentials: SigV4Verifier.Credentials) {
+        self.credentials.withLock { $0[credentials.accessKeyID] = credentials }
+    }
+
+    func credentials(forAccessKey id: String) -> SigV4Verifier.Credentials? {
+        credentials.withLock { $0[id] }
+    }
+}
+
+/// What the account has bought, per asset (`purchasedProducts`). Empty until `POST /purchases`
+/// arrives; the assets endpoint already asks it, so purchases only have to fill it.
+struct StocksyPurchaseBook: Sendable {
+    private let products = Locked<[Int64: [JSONNode]]>([:])
+
+    func purchasedProducts(assetID: Int64) -> [JSONNode] {
+        products.withLock { $0[assetID] ?? [] }
+    }
+}

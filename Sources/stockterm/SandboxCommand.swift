@@ -1,0 +1,126 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import StockCatalog
+import StockSandbox
+
+extension SandboxAPI: ExpressibleByArgument {}
+
+/// `stockterm sandbox --api stockflow`: a local emulator of one stock service over the catalog,
+/// with real auth checks, rate limits and optional faults, until Ctrl-C or SIGTERM.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run a local emulator of Stocksy, Adobe Stock or StockFlow over the catalog.",
+        discussion: """
+            Listens on 127.0.0.1 only, prints the base URL, the test credentials and a curl
+            example, then serves until Ctrl-C (SIGINT) or SIGTERM. Details: docs/sandbox.md.
+            Examples:
+              stockterm sandbox --api stockflow
+              stockterm sandbox --api adobe --port 0 --fault-rate 0.1 --latency 200
+              stockterm sandbox --api stocksy --rate-limit 2 --token-ttl 60
+            """
+    )
+
+    /// Ports used when --port is not given, so that examples and scripts can name them.
+    static func defaultPort(_ api: SandboxAPI) -> Int {
+        switch api {
+        case .stockflow: 8470
+        case .adobe: 8471
+        case .stocksy: 8472
+        }
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("The service to emulate: stocksy, adobe or stockflow.", valueName: "api"))
+    var api: SandboxAPI
+
+    @Option(name: .long, help: ArgumentHelp("Port on 127.0.0.1 (0 picks a free one; default 8470 stockflow, 8471 adobe, 8472 stocksy).", valueName: "n"))
+    var port: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Delay every API answer by this many milliseconds.", valueName: "ms"))
+    var latency: Int = 0
+
+    @Option(name: .customLong("fault-rate"), help: ArgumentHelp("Probability (0 to 1) that an API request fails on purpose.", valueName: "p"))
+    var faultRate: Double = 0
+
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests per window per key (default: the service's own: StockFlow 120/min, Adobe 5/s, Stocksy 10/s).", valueName: "n"))
+    var rateLimit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the fault injector and the token generator.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of StockFlow access tokens and Stocksy credentials (default 86400 and 3600).", valueName: "seconds"))
+    var tokenTTL: Int?
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard latency >= 0, latency <= 600_000 else { throw ValidationError("--latency must be between 0 and 600000 ms, got \(latency)") }
+        guard faultRate.isFinite, (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1, got \(faultRate)") }
+        if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be 1 or more, got \(rateLimit)") }
+        if let tokenTTL, tokenTTL < 1 { throw ValidationError("--token-ttl must be 1 second or more, got \(tokenTTL)") }
+    }
+
+    var options: SandboxOptions {
+        SandboxOptions(api: api, port: port ?? Self.defaultPort(api), latency: .milliseconds(latency), faultRate: faultRate,
+                       rateLimit: rateLimit, seed: seed, tokenLifetime: tokenTTL.map { .seconds($0) })
+    }
+
+    func run() async throws {
+        let catalog: LocalCatalog
+        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
+        let server: SandboxServer
+        do {
+            server = try await SandboxServer.start(catalog: catalog, options: options)
+        } catch {
+            throw Terminal.fail(.failure("\(error)"))
+        }
+        // Unbuffered, so that a script reading the pipe sees the URL at once.
+        FileHandle.standardOutput.write(Data((Self.banner(server, catalog: catalog) + "\n").utf8))
+        let signal = await SignalWaiter.next([SIGINT, SIGTERM])
+        try await server.stop()
+        let stats = await server.stats()
+        Terminal.warn("sandbox stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM") after \(stats.totalRequests) request\(stats.totalRequests == 1 ? "" : "s")")
+    }
+
+    static func banner(_ server: SandboxServer, catalog: LocalCatalog) -> String {
+        let o = server.options
+        let window = o.api == .stockflow ? "minute" : "second"
+        var lines = ["\(o.api.displayName) sandbox on \(server.baseURL.absoluteString)",
+                     "catalog: \(catalog.source.lastPathComponent) (\(catalog.assetCount) assets)", "", "Credentials:"]
+        let width = server.credentials.summary.map(\.label.count).max() ?? 0
+        for (label, value) in server.credentials.summary {
+            lines.append("  " + label + ":" + String(repeating: " ", count: width - label.count + 1) + value)
+        }
+        lines += ["", "Try:", server.curlExample.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"), "",
+                  "rate limit \(o.effectiveRateLimit) per \(window) per key · fault rate \(o.faultRate) · latency \(o.latency.components.seconds * 1000 + o.latency.components.attoseconds / 1_000_000_000_000_000) ms · seed \(o.seed)",
+                  "Ctrl-C stops."]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Waits for the first of some signals, with the default action switched off meanwhile.
+enum SignalWaiter {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func next(_ signals: [Int32]) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let once = NSLock()
+            nonisolated(unsafe) var resumed = false
+            for number in signals {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    once.lock()
+                    defer { once.unlock() }
+                    guard !resumed else { return }
+                    resumed = true
+                    continuation.resume(returning: number)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}

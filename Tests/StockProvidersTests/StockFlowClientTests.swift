@@ -42,6 +42,22 @@ import Testing
         #expect(page.total == 14382 && !page.totalIsExact)
     }
 
+    @Test func aTokenAboutToExpireIsRefreshedBeforeUse() async throws {
+        let clips = try fixtureText("stockflow-clips.json")
+        try await ScriptedServer.with({ r in
+            r.path == "/v2/oauth/token" ? Self.token("fresh", refresh: "r1")
+                : (r.header("Authorization") == "Bearer fresh" ? .json(200, clips) : .json(401, "{}"))
+        }) { base, log in
+            let kept = OAuthToken(accessToken: "old", refreshToken: "r0", expiresAt: Date().addingTimeInterval(60), scopes: ["read"])
+            let client = StockFlowClient(configuration: .init(baseURL: base.appendingPathComponent("v2"), apiKey: "sf-key-123456"),
+                                         token: kept, retry: .never)
+            _ = try await client.search(SearchRequest(pageSize: 10))
+            let requests = await log.requests
+            #expect(requests.map(\.path) == ["/v2/oauth/token", "/v2/clips"])
+            #expect(requests[0].bodyText == "grant_type=refresh_token&refresh_token=r0")
+        }
+    }
+
     @Test func aServerThatKeepsRefusingIsAskedTwiceNotForever() async throws {
         let tokens = Counter()
         try await ScriptedServer.with({ r in

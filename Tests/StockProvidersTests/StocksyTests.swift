@@ -227,6 +227,22 @@ import Testing
         }
     }
 
+    @Test func credentialsAboutToExpireAreRenewedBeforeUse() async throws {
+        let user = try fixtureText("stocksy-user.json")
+        let logins = Counter()
+        let soon = ISODate.format(Date().addingTimeInterval(60))
+        try await ScriptedServer.with({ r in
+            guard r.path == "/login" else { return .json(200, user) }
+            let n = await logins.next()
+            return n == 1 ? Self.credentials("AKID1", expires: soon) : Self.credentials("AKID\(n)")
+        }) { base, log in
+            let client = Self.client(base)
+            for _ in 0..<3 { _ = try await client.account() }
+            #expect(await client.session.logins == 2)
+            #expect(await log.requests.map(\.path) == ["/login", "/users", "/login", "/users", "/users"])
+        }
+    }
+
     @Test func a401LogsInAgainOnceThenGivesUp() async throws {
         let logins = Counter()
         try await ScriptedServer.with({ r in

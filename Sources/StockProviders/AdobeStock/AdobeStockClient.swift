@@ -1,0 +1,135 @@
+import Foundation
+import StockCore
+import StockHTTP
+
+/// Adobe Stock (seed 001 and Adobe's public references): the Search API for searching, the
+/// Files API for metadata by id (110 ids per call), Member/Profile for the account.
+///
+/// Every call carries `x-api-key` and `x-product`; profile (and later licensing) calls add
+/// `Authorization: Bearer <access token>` from the configuration. Calls stay under 5 per second.
+///
+/// ```swift
+/// let adobe = AdobeStockClient(configuration: .init(apiKey: key, product: "stockterm/0.4"))
+/// let page = try await adobe.search(SearchRequest(query: .term("hippos"), pageSize: 32))
+/// ```
+public final class AdobeStockClient: StockProvider {
+    /// What `config.toml` gives for Adobe Stock.
+    public struct Configuration: Sendable, Hashable {
+        public static let defaultBaseURL = URL(string: "https://stock.adobe.io")!
+        public var baseURL: URL
+        /// `x-api-key`.
+        public var apiKey: String
+        /// `x-product`: the application's name and version, e.g. "stockterm/0.4" (required by Adobe).
+        public var product: String
+        /// An access token for profile and licensing calls; search works without one.
+        public var accessToken: String?
+        /// The client-side limit (Adobe recommends at most about 5 per second).
+        public var requestsPerSecond: Int
+        /// `locale` for the profile's messages.
+        public var locale: String
+
+        public init(baseURL: URL = defaultBaseURL, apiKey: String, product: String = "stockterm/0.4",
+                    accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US") {
+            self.baseURL = baseURL; self.apiKey = apiKey; self.product = product
+            self.accessToken = accessToken; self.requestsPerSecond = requestsPerSecond; self.locale = locale
+        }
+    }
+
+    public let configuration: Configuration
+    public let info = ProviderInfo(displayName: "Adobe Stock", facetGroups: [.type, .orientation, .premium, .license],
+                                   maxPageSize: AdobeStockRequests.maxLimit)
+    let transport: HTTPTransport
+
+    public init(configuration: Configuration, retry: RetryPolicy = .standard,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.configuration = configuration
+        let auth = HeaderAuthentication(
+            headers: [HTTPHeader("x-api-key", configuration.apiKey), HTTPHeader("x-product", configuration.product)],
+            userToken: configuration.accessToken.map { StaticBearerToken($0) })
+        transport = HTTPTransport(endpoint: ServiceEndpoint(name: "Adobe Stock", baseURL: configuration.baseURL),
+                                  authenticator: auth, rateLimiter: .perSecond(configuration.requestsPerSecond),
+                                  retry: retry, sleep: sleep)
+    }
+
+    /// One page; never more items than the page size, even when Adobe sends extra premium results.
+    public func search(_ request: SearchRequest) async throws -> SearchPage {
+        guard let http = try AdobeStockRequests.search(request) else {
+            return SearchPage(items: [], page: request.page, pageSize: request.pageSize, total: 0)
+        }
+        let response = try await send(http)
+        let list = try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: "Adobe Stock search answer")
+        let files = list.files.prefix(request.pageSize)
+        let items = try files.enumerated().map { try $1.detail(path: "files[\($0)]").asset }
+        return SearchPage(items: items, page: request.page, pageSize: request.pageSize,
+                          total: list.nbResults ?? request.offset + items.count, totalIsExact: false)
+    }
+
+    public func asset(id: AssetID) async throws -> Asset { try await detail(id: id).asset }
+
+    /// One file through the Files API (which, unlike search, also finds hidden and free assets),
+    /// with the license already held and the preview URLs.
+    public func detail(id: AssetID) async throws -> AdobeStockAssetDetail {
+        let list = try await files([id])
+        guard let file = list.first(where: { $0.id == id }) else { throw StockError.notFound(id) }
+        return try file.detail(path: "files[0]")
+    }
+
+    /// The Files API in calls of at most 110 ids, in the order asked; ids Adobe leaves out of its
+    /// answer are unavailable (seed 001's availability check).
+    public func assets(ids: [AssetID]) async throws -> AssetLookup {
+        var byID: [AssetID: Asset] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start ..< min(start + AdobeStockRequests.maxIDsPerCall, ids.count)])
+            start += chunk.count
+            for (i, file) in try await files(chunk).enumerated() { byID[file.id] = try file.detail(path: "files[\(i)]").asset }
+        }
+        var assets: [Asset] = [], unavailable: [AssetID] = []
+        for id in ids {
+            if let a = byID[id] { assets.append(a) } else { unavailable.append(id) }
+        }
+        return AssetLookup(assets: assets, unavailable: unavailable)
+    }
+
+    /// Adobe's categories are numeric ids with localised names (`Search/Category`), not the slugs
+    /// the filter pane works with, and its Search API filters by one id at a time: none offered.
+    public func categories() async throws -> [StockCore.Category] { [] }
+
+    /// Member/Profile with the configured access token. Without a token, no call is made: the
+    /// account can search but not license, and says so.
+    public func account() async throws -> Account {
+        guard configuration.accessToken != nil else {
+            return Account(name: "Adobe Stock (API key only)", licensingUnavailableReason:
+                "no Adobe Stock access token is configured: search works with the API key alone, licensing needs access_token in config.toml")
+        }
+        let response = try await send(AdobeStockRequests.profile(locale: configuration.locale))
+        return try WireDecoding.decode(AdobeStockProfile.self, from: response.body, what: "Adobe Stock profile answer").account()
+    }
+
+    func files(_ ids: [AssetID]) async throws -> [AdobeStockFile] {
+        let response = try await send(AdobeStockRequests.files(ids))
+        return try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: "Adobe Stock files answer").files
+    }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = try await transport.send(request)
+        guard response.isSuccess else { throw AdobeStockErrors.error(for: response, request: request) }
+        return response
+    }
+}
+
+/// Adobe's envelope, `{"error_code": "429050", "message": "Too many requests"}`, into `StockError`.
+enum AdobeStockErrors {
+    static let mapper = ServiceErrorMapper(
+        service: "Adobe Stock",
+        complaint: ServiceErrorMapper.genericComplaint,
+        unauthorizedHint: "Check the Adobe Stock API key and product (x-product) in config.toml; profile and licensing also need a valid access token (they expire after 24 hours).")
+
+    static func error(for response: HTTPResponse, request: HTTPRequest) -> StockError {
+        if response.status == 403, request.access == .user {
+            let said = mapper.complaint(response).text.map { " (\($0))" } ?? ""
+            return .forbidden("Adobe Stock refused the access token\(said): it may have expired or lack the Adobe Stock entitlement; get a new one.")
+        }
+        return mapper.error(for: response, request: request)
+    }
+}

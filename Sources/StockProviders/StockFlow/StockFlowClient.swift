@@ -1,0 +1,145 @@
+import Foundation
+import StockCore
+import StockHTTP
+
+/// StockFlow v2 (seed 002): video clips, searched through `GET /clips` or `POST /search`,
+/// licensed through the plan's download quota.
+///
+/// Auth is OAuth 2.0 (`OAuthSession`): the API key is traded at `POST /v2/oauth/token` for a
+/// 24-hour access token, refreshed before it expires and once after a 401, and sent as a Bearer
+/// token on every call. Calls stay under 120 per minute on the client's side.
+///
+/// ```swift
+/// let stockflow = StockFlowClient(configuration: .init(apiKey: key))
+/// let page = try await stockflow.search(SearchRequest(query: try QueryParser.parse("baikal drone"), pageSize: 20))
+/// ```
+public final class StockFlowClient: StockProvider {
+    /// What `config.toml` gives for StockFlow.
+    public struct Configuration: Sendable, Hashable {
+        public static let defaultBaseURL = URL(string: "https://api.stockflow.ru/v2")!
+        /// Every path is below it; a local emulator's URL in tests.
+        public var baseURL: URL
+        /// The API key (`STOCKFLOW_API_KEY`), traded for OAuth tokens.
+        public var apiKey: String
+        /// The client-side limit (the service allows 120 per minute per key).
+        public var requestsPerMinute: Int
+        /// How many `GET /clips/{id}` run at once in `assets(ids:)` (StockFlow has no bulk call).
+        public var bulkConcurrency: Int
+
+        public init(baseURL: URL = defaultBaseURL, apiKey: String, requestsPerMinute: Int = 120, bulkConcurrency: Int = 4) {
+            self.baseURL = baseURL; self.apiKey = apiKey
+            self.requestsPerMinute = requestsPerMinute; self.bulkConcurrency = max(1, bulkConcurrency)
+        }
+    }
+
+    public let configuration: Configuration
+    public let info = ProviderInfo(displayName: "StockFlow",
+                                   facetGroups: [.fourK, .resolution, .category, .license, .orientation],
+                                   maxPageSize: StockFlowRequests.allowedPageSizes.last!)
+    /// The OAuth tokens; shared by every call of this client.
+    public let session: OAuthSession
+    let transport: HTTPTransport
+
+    /// - Parameters:
+    ///   - configuration: base URL, API key, limits.
+    ///   - token: a token kept from an earlier run, if any.
+    ///   - retry: the transport's retry policy.
+    ///   - sleep: how the transport waits between attempts (tests record instead).
+    ///   - now: the clock for token expiry.
+    public init(configuration: Configuration, token: OAuthToken? = nil, retry: RetryPolicy = .standard,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        let endpoint = ServiceEndpoint(name: "StockFlow", baseURL: configuration.baseURL)
+        let limiter = RateLimiter.perMinute(configuration.requestsPerMinute)
+        let tokenTransport = HTTPTransport(endpoint: endpoint, authenticator: FixedHeaders(secrets: [configuration.apiKey]),
+                                           rateLimiter: limiter, retry: retry, sleep: sleep)
+        let exchange = StockFlowTokenExchange(transport: tokenTransport, apiKey: configuration.apiKey, now: now)
+        session = OAuthSession(token: token, now: now) { try await exchange.exchange($0) }
+        transport = HTTPTransport(endpoint: endpoint,
+                                  authenticator: HeaderAuthentication(headers: [], userToken: session, bearerOnEveryCall: true),
+                                  rateLimiter: limiter, retry: retry, sleep: sleep)
+    }
+
+    public func search(_ request: SearchRequest) async throws -> SearchPage {
+        let plan = try StockFlowRequests.search(request)
+        guard !plan.requests.isEmpty else {
+            return SearchPage(items: [], page: request.page, pageSize: request.pageSize, total: 0)
+        }
+        var items: [StockFlowClip] = []
+        var total: Int?
+        for http in plan.requests {
+            let response = try await send(http)
+            let page = try WireDecoding.decode(StockFlowClipPage.self, from: response.body,
+                                               what: http.method == .post ? "StockFlow search answer" : "StockFlow clip list")
+            items += page.data
+            if total == nil { total = page.pagination?.totalItems }
+            // A short page is the last one: no need to ask for the next.
+            if page.data.count < plan.perPage { break }
+        }
+        let slice = items.dropFirst(plan.skip).prefix(plan.take).map { $0.asset() }
+        return SearchPage(items: Array(slice), page: request.page, pageSize: request.pageSize,
+                          total: total ?? request.offset + slice.count, totalIsExact: false)
+    }
+
+    public func asset(id: AssetID) async throws -> Asset {
+        let request = StockFlowRequests.clip(id)
+        let response = try await send(request, id: id)
+        return try WireDecoding.decode(StockFlowClip.self, from: response.body, what: "StockFlow clip \(id)").asset()
+    }
+
+    /// One `GET /clips/{id}` per id, `bulkConcurrency` at a time, in the order asked; a 404 makes
+    /// the id unavailable, any other failure fails the whole lookup.
+    public func assets(ids: [AssetID]) async throws -> AssetLookup {
+        var found: [Int: Asset] = [:]
+        var missing: Set<Int> = []
+        try await withThrowingTaskGroup(of: (Int, Asset?).self) { group in
+            var next = 0
+            func start() {
+                let index = next, id = ids[index]
+                next += 1
+                group.addTask {
+                    do { return (index, try await self.asset(id: id)) } catch StockError.notFound { return (index, nil) }
+                }
+            }
+            while next < ids.count && next < configuration.bulkConcurrency { start() }
+            while let (index, asset) = try await group.next() {
+                if let asset { found[index] = asset } else { missing.insert(index) }
+                if next < ids.count { start() }
+            }
+        }
+        return AssetLookup(assets: ids.indices.compactMap { found[$0] },
+                           unavailable: ids.indices.filter { missing.contains($0) }.map { ids[$0] })
+    }
+
+    public func categories() async throws -> [StockCore.Category] {
+        let response = try await send(StockFlowRequests.categories())
+        return try StockFlowAccountWire.categories(response.body)
+    }
+
+    /// `GET /users/me`. A key without the `admin` scope (seed 000: read-only versus admin keys)
+    /// sets `licensingUnavailableReason` instead of failing at the first download.
+    public func account() async throws -> Account {
+        let response = try await send(StockFlowRequests.me())
+        let me = try StockFlowAccountWire.me(response.body)
+        var scopes = me.scopes ?? []
+        if scopes.isEmpty { scopes = try await session.current().scopes }
+        let readOnly = !scopes.isEmpty && !scopes.contains("admin")
+        return Account(name: me.name, remainingQuota: me.remainingQuota, licenseTier: me.licenseTier,
+                       licensingUnavailableReason: readOnly
+                           ? "the StockFlow API key has the \(scopes.sorted().joined(separator: " ")) scope only; licensing and downloads need a key with the admin scope (create one in the StockFlow dashboard)"
+                           : nil)
+    }
+
+    /// `POST /v2/licenses/renew`: the remedy seed 000 gives for "403 License Expired".
+    public func renewLicense() async throws {
+        _ = try await send(StockFlowRequests.renewLicense())
+    }
+
+    /// Sends and maps a non-2xx answer to `StockError`.
+    func send(_ request: HTTPRequest, id: AssetID? = nil) async throws -> HTTPResponse {
+        let response = try await transport.send(request)
+        guard response.isSuccess else { throw StockFlowErrors.error(for: response, request: request, id: id) }
+        return response
+    }
+}

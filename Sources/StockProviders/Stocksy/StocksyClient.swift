@@ -1,0 +1,130 @@
+import Foundation
+import StockCore
+import StockHTTP
+
+/// The Stocksy API v1.2 (seed 003): photos and videos, searched with facets, priced per size
+/// and license (`availableProducts`), paid from the account's balance.
+///
+/// Every call carries `x-api-key`. The account's email and password are traded at `POST /login`
+/// for temporary IAM credentials, and every other call is signed with AWS Signature Version 4
+/// (region us-east-1, service execute-api). The session logs in again before `Expiration`, and
+/// once after a 401 or a 403 that says the credentials expired.
+///
+/// ```swift
+/// let stocksy = StocksyClient(configuration: .init(apiKey: key, email: "me@example.com", password: secret))
+/// let detail = try await stocksy.detail(id: 12345)
+/// detail.asset.products.first?.price.formatted   // "$15.00"
+/// ```
+public final class StocksyClient: StockProvider {
+    /// What `config.toml` gives for Stocksy.
+    public struct Configuration: Sendable, Hashable {
+        public static let defaultBaseURL = URL(string: "https://api.stocksy.com")!
+        /// Production by default; `https://sandbox-api.stocksy.com` for Stocksy's sandbox.
+        public var baseURL: URL
+        public var apiKey: String
+        public var email: String
+        public var password: String
+        /// The client-side limit; Stocksy publishes none.
+        public var requestsPerSecond: Int
+        /// SigV4 scope.
+        public var region: String
+
+        public init(baseURL: URL = defaultBaseURL, apiKey: String, email: String, password: String,
+                    requestsPerSecond: Int = 10, region: String = "us-east-1") {
+            self.baseURL = baseURL; self.apiKey = apiKey; self.email = email; self.password = password
+            self.requestsPerSecond = requestsPerSecond; self.region = region
+        }
+    }
+
+    public let configuration: Configuration
+    public let info = ProviderInfo(displayName: "Stocksy", facetGroups: [.type, .orientation, .fourK],
+                                   maxPageSize: StocksyRequests.maxLimit)
+    /// The temporary credentials; shared by every call of this client.
+    public let session: StocksySession
+    let transport: HTTPTransport
+
+    public init(configuration: Configuration, retry: RetryPolicy = .standard,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        let endpoint = ServiceEndpoint(name: "Stocksy", baseURL: configuration.baseURL)
+        let limiter = RateLimiter.perSecond(configuration.requestsPerSecond)
+        let loginTransport = HTTPTransport(
+            endpoint: endpoint,
+            authenticator: FixedHeaders(headers: [HTTPHeader("x-api-key", configuration.apiKey)], secrets: [configuration.password]),
+            rateLimiter: limiter, retry: retry, sleep: sleep)
+        let login = StocksyLogin(transport: loginTransport, email: configuration.email, password: configuration.password, now: now)
+        session = StocksySession(now: now) { try await login() }
+        let auth = StocksyAuthenticator(apiKey: configuration.apiKey, password: configuration.password,
+                                        baseURL: configuration.baseURL, session: session,
+                                        signer: SigV4Signer(region: configuration.region), now: now)
+        transport = HTTPTransport(endpoint: endpoint, authenticator: auth, rateLimiter: limiter, retry: retry, sleep: sleep)
+    }
+
+    public func search(_ request: SearchRequest) async throws -> SearchPage {
+        guard let http = try StocksyRequests.search(request) else {
+            return SearchPage(items: [], page: request.page, pageSize: request.pageSize, total: 0)
+        }
+        let response = try await send(http)
+        let result = try WireDecoding.decode(StocksySearchResult.self, from: response.body, what: "Stocksy search answer")
+        let items = try result.response.items.prefix(request.pageSize).enumerated().map {
+            try $1.asset(path: "response.items[\($0)]")
+        }
+        return SearchPage(items: items, page: request.page, pageSize: request.pageSize,
+                          total: result.response.totalItemCount ?? request.offset + items.count, totalIsExact: false)
+    }
+
+    public func asset(id: AssetID) async throws -> Asset { try await detail(id: id).asset }
+
+    /// `GET /assets/{id}`: the asset with its products and prices, and what this account bought of it.
+    public func detail(id: AssetID) async throws -> StocksyAssetDetail {
+        let response = try await send(StocksyRequests.asset(id), id: id)
+        return try WireDecoding.decode(StocksyAsset.self, from: response.body, what: "Stocksy asset \(id)").detail(path: "")
+    }
+
+    /// The many-ids form, `GET /assets?ids=…`, 100 ids per call, in the order asked; ids missing
+    /// from an answer (or a call answered 404) are unavailable.
+    public func assets(ids: [AssetID]) async throws -> AssetLookup {
+        var byID: [AssetID: Asset] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start ..< min(start + StocksyRequests.maxIDsPerCall, ids.count)])
+            start += chunk.count
+            let request = StocksyRequests.assets(chunk)
+            let response = try await transport.send(request)
+            if response.status == 404 { continue }
+            guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request) }
+            let list = try WireDecoding.decode([StocksyAsset].self, from: response.body, what: "Stocksy assets answer")
+            for (i, wire) in list.enumerated() { byID[wire.id] = try wire.detail(path: "[\(i)]").asset }
+        }
+        var assets: [Asset] = [], unavailable: [AssetID] = []
+        for id in ids {
+            if let a = byID[id] { assets.append(a) } else { unavailable.append(id) }
+        }
+        return AssetLookup(assets: assets, unavailable: unavailable)
+    }
+
+    /// Stocksy's API has no categories.
+    public func categories() async throws -> [StockCore.Category] { [] }
+
+    /// `GET /users`: the name and the balance purchases are paid from.
+    public func account() async throws -> Account {
+        let response = try await send(StocksyRequests.user())
+        let user = try WireDecoding.decode(StocksyUser.self, from: response.body, what: "Stocksy account answer")
+        let name = [user.firstName, user.lastName].compactMap(WireText.optionalField).joined(separator: " ")
+        return Account(name: name.isEmpty ? WireText.optionalField(user.email) ?? "Stocksy account" : name,
+                       balance: user.availableBalance?.money)
+    }
+
+    /// Sends, logs in again once after a 403 that says the credentials expired (the transport
+    /// handles 401 itself), and maps a non-2xx answer to `StockError`.
+    func send(_ request: HTTPRequest, id: AssetID? = nil) async throws -> HTTPResponse {
+        let used = await session.currentAccessKeyID()
+        var response = try await transport.send(request)
+        if StocksyErrors.saysCredentialsExpired(response), try await session.renew(rejected: used) {
+            response = try await transport.send(request)
+        }
+        guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request, id: id) }
+        return response
+    }
+}

@@ -59,6 +59,16 @@ public enum BrowserAction: Hashable, Sendable {
     case toggleHelp
     /// `s`: sort picker on or off.
     case toggleSortPicker
+    /// `p`: the provider picker on or off.
+    case toggleProviderPicker
+    /// Move the provider picker's cursor by this many lines (clamped).
+    case moveProviderCursor(Int)
+    /// Enter in the provider picker: switch to the provider under the cursor.
+    case chooseProviderAtCursor
+    /// The answer to `.switchProvider(name:)`: the new provider's description, or why not.
+    case providerSwitched(String, Result<ProviderInfo, BrowserFailure>)
+    /// The answer to `.loadCategories`.
+    case categoriesAnswered(Result<[StockCore.Category], BrowserFailure>)
     /// Ask again for what failed last (a search page, or the open detail's asset).
     case retry
     /// `q` on the main screen.

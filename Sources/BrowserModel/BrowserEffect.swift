@@ -14,6 +14,11 @@ public enum BrowserEffect: Hashable, Sendable {
     case cancelTimer(TimerID)
     /// Ask the provider for one asset with every field; answer with `.assetAnswered(id, result)`.
     case loadAsset(id: RequestID, asset: AssetID)
+    /// Ask the provider for its categories; answer with `.categoriesAnswered(result)`.
+    case loadCategories
+    /// Build the configured provider `name` and use it from now on; answer with
+    /// `.providerSwitched(name, result)`.
+    case switchProvider(name: String)
     /// Leave the program (restore the terminal).
     case quit
 }

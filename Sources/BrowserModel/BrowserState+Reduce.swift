@@ -12,7 +12,7 @@ extension BrowserState {
     public mutating func reduce(_ action: BrowserAction) -> [BrowserEffect] {
         switch action {
         case .started:
-            return searchNow()
+            return searchNow() + loadCategoriesIfShown()
         case .submitQuery:
             let effects = searchNow()
             if queryError == nil, focus == .searchBar { focus = .results }
@@ -100,6 +100,18 @@ extension BrowserState {
         case .toggleSortPicker:
             showsSortPicker.toggle()
             if showsSortPicker { sortCursor = SortChoice.index(of: sort, order) ?? 0 }
+            return []
+        case .toggleProviderPicker:
+            return toggleProviderPicker()
+        case .moveProviderCursor(let delta):
+            moveProviderCursor(by: delta)
+            return []
+        case .chooseProviderAtCursor:
+            return chooseProviderAtCursor()
+        case .providerSwitched(let name, let result):
+            return providerSwitched(name, result)
+        case .categoriesAnswered(let result):
+            categoriesAnswered(result)
             return []
         case .retry:
             return retry()

@@ -70,6 +70,10 @@ extension BrowserState {
             showsSortPicker = false
             return []
         }
+        if showsProviderPicker {
+            showsProviderPicker = false
+            return []
+        }
         if let shown = detail {
             detail = nil
             return shown.requestID.map { [.cancel($0)] } ?? []

@@ -74,12 +74,26 @@ public struct DetailState: Hashable, Sendable {
 public struct BrowserState: Hashable, Sendable {
     /// How long the query must stay unchanged before it is searched.
     public static let debounceMilliseconds = 150
+    /// Results per page unless the provider takes fewer.
+    public static let defaultPageSize = 60
 
     // MARK: Provider
     /// Shown in the status line.
     public var providerName: String
+    /// The configured providers the picker offers (empty: no picker).
+    public var providers: [ProviderEntry]
+    /// The name of the active provider among `providers`.
+    public var activeProvider: String?
+    /// The provider being switched to, until the runtime answers.
+    public var switchingTo: String?
     /// Facet groups the provider can filter on (the filter pane shows these).
     public var facetGroups: [FacetGroup]
+    /// The kinds the provider sells (the type group's rows).
+    public var kinds: [AssetKind]
+    /// Category slugs the provider lists (`.categoriesAnswered`), shown even without counts.
+    public var knownCategories: [String]
+    /// The provider's pages carry facet counts (else its categories are asked for separately).
+    public var providerCountsFacets: Bool
     /// Results per page.
     public var pageSize: Int
 
@@ -132,6 +146,10 @@ public struct BrowserState: Hashable, Sendable {
     public var showsSortPicker: Bool
     /// Index into `SortChoice.all` of the picker's highlighted line.
     public var sortCursor: Int
+    /// The provider picker is shown.
+    public var showsProviderPicker: Bool
+    /// Index into `providers` of the picker's highlighted line.
+    public var providerCursor: Int
 
     // MARK: Ids
     /// The id the next request gets.
@@ -147,11 +165,14 @@ public struct BrowserState: Hashable, Sendable {
     ///   - pageSize: results per page (at least 1).
     ///   - query: the initial search bar text (`stockterm --query`), searched on `.started`.
     ///   - viewportRows: result rows that fit until the first `.viewportChanged`.
-    public init(providerName: String, facetGroups: [FacetGroup] = FacetGroup.allCases, pageSize: Int = 60,
+    public init(providerName: String, facetGroups: [FacetGroup] = FacetGroup.counted + [.safeSearch],
+                countsFacets: Bool = true, pageSize: Int = 60,
                 query: String = "", filters: SearchFilters = SearchFilters(), sort: SortField = .relevance,
                 order: SortDirection = .desc, expandSynonyms: Bool = true, cacheCapacity: Int = 16,
                 viewportRows: Int = 20, viewportColumns: Int = 80) {
         self.providerName = providerName; self.facetGroups = facetGroups; self.pageSize = max(1, pageSize)
+        kinds = AssetKind.allCases; knownCategories = []; providerCountsFacets = countsFacets
+        providers = []; activeProvider = nil; switchingTo = nil; showsProviderPicker = false; providerCursor = 0
         self.query = QueryEditor(query); self.filters = filters; self.sort = sort; self.order = order
         self.expandSynonyms = expandSynonyms
         activeKey = nil; results = ResultSet(); cache = ResultCache(capacity: cacheCapacity)
@@ -162,9 +183,11 @@ public struct BrowserState: Hashable, Sendable {
     }
 
     /// A browser for `provider`, with the page size capped at what it accepts.
-    public init(provider: ProviderInfo, pageSize: Int = 60, query: String = "", expandSynonyms: Bool = true) {
+    public init(provider: ProviderInfo, pageSize: Int = BrowserState.defaultPageSize, query: String = "",
+                expandSynonyms: Bool = true) {
         self.init(providerName: provider.displayName, facetGroups: provider.facetGroups,
-                  pageSize: min(pageSize, provider.maxPageSize), query: query, expandSynonyms: expandSynonyms)
+                  countsFacets: provider.countsFacets, pageSize: min(pageSize, provider.maxPageSize), query: query, expandSynonyms: expandSynonyms)
+        kinds = provider.kinds
     }
 
     /// True while a search page is being fetched, in view or ahead of it.
@@ -174,6 +197,7 @@ public struct BrowserState: Hashable, Sendable {
     /// one when the visible rows reach the end of what has arrived. A page fetched ahead while the
     /// screen is full (the pager's prefetch) does not count: the spinner would only distract.
     public var isWaitingForResults: Bool {
+        if switchingTo != nil { return true }
         guard let request = inFlight else { return false }
         return results.loadedPages == 0 || request.page == 1
             || results.items.count <= scrollOffset + viewport.rows

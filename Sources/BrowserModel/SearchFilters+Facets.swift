@@ -13,6 +13,12 @@ import StockCore
 /// | `resolution` | `720p`, `1080p`, `4k` | sets `minResolution`; the same value again clears it |
 /// | `category` | slugs | adds or removes the slug |
 /// | `licenseType` | `standard`, `extended`, `editorial` | adds or removes the license type |
+/// | `camera` | `digital`, `mobile`, `film` | adds or removes the camera |
+/// | `composition` | `long`, `medium`, `close`, `macro` | adds or removes the composition |
+/// | `ungraded` | `true` (any value) | `ungradedOnly` on or off |
+/// | `megapixels` | `4`, `12`, `24`, `50` | at least that many; the same value again clears it |
+/// | `duration` | `0-10`, `10-30`, `30-60`, `60-` | that range of seconds; the same again clears it |
+/// | `safeSearch` | `true` (any value) | `safeSearch` on or off |
 ///
 /// Premium: `SearchFilters` holds Adobe's premium and free choices, not a set of levels, so
 /// - `0` (also `core`, `false`) switches "no premium" (`premium = .nonPremium`) on and off;
@@ -60,8 +66,39 @@ extension SearchFilters {
         case .license:
             guard let license = LicenseType(rawValue: value) else { return false }
             licenseTypes.formSymmetricDifference([license])
+        case .camera:
+            guard let camera = Camera(rawValue: value) else { return false }
+            cameras.formSymmetricDifference([camera])
+        case .composition:
+            guard let composition = Composition(rawValue: value) else { return false }
+            compositions.formSymmetricDifference([composition])
+        case .ungraded:
+            ungradedOnly.toggle()
+        case .megapixels:
+            guard let range = Self.megapixelRange(value) else { return false }
+            megapixels = megapixels == range ? nil : range
+        case .duration:
+            guard let range = Self.durationRange(value) else { return false }
+            duration = duration == range ? nil : range
+        case .safeSearch:
+            safeSearch.toggle()
         }
         return true
+    }
+
+    /// The megapixel values the filter pane offers (at least so many).
+    public static let megapixelSteps = ["4", "12", "24", "50"]
+    /// The duration ranges the filter pane offers, in seconds.
+    public static let durationSteps = ["0-10", "10-30", "30-60", "60-"]
+
+    private static func megapixelRange(_ value: String) -> NumericRange? {
+        guard let v = Double(value), v.isFinite, v > 0 else { return nil }
+        return .atLeast(v)
+    }
+
+    private static func durationRange(_ value: String) -> NumericRange? {
+        guard value.contains("-"), let range = NumericRange(parsing: value), !range.isEmpty else { return nil }
+        return range
     }
 
     /// Whether a facet value is chosen (its checkbox is ticked). For free (`1`): included or only.
@@ -80,6 +117,12 @@ extension SearchFilters {
         case .resolution: minResolution?.rawValue == value
         case .category: categories.contains(value)
         case .license: LicenseType(rawValue: value).map { licenseTypes.contains($0) } ?? false
+        case .camera: Camera(rawValue: value).map { cameras.contains($0) } ?? false
+        case .composition: Composition(rawValue: value).map { compositions.contains($0) } ?? false
+        case .ungraded: ungradedOnly
+        case .megapixels: Self.megapixelRange(value).map { megapixels == $0 } ?? false
+        case .duration: Self.durationRange(value).map { duration == $0 } ?? false
+        case .safeSearch: safeSearch
         }
     }
 

@@ -21,21 +21,33 @@ public final class BrowserRuntime: Sendable {
     private enum Job: Hashable {
         case request(RequestID)
         case timer(TimerID)
+        case categories
+        case switchProvider
     }
 
-    private let provider: any StockProvider
+    /// Builds a configured provider by name (the provider picker's `.switchProvider`).
+    public typealias ProviderFactory = @Sendable (String) async throws -> any StockProvider
+
+    private let current: Mutex<any StockProvider>
+    private let makeProvider: ProviderFactory?
     private let clock: any BrowserClock
     private let deliver: @Sendable (BrowserAction) -> Void
     private let jobs = Mutex<[Job: Task<Void, Never>]>([:])
 
     /// A runtime for `provider`, waiting on `clock`, answering through `deliver` (called on any
-    /// thread).
+    /// thread). `makeProvider` builds the providers the picker offers; without it, switching
+    /// answers with a failure.
     public init(provider: any StockProvider, clock: any BrowserClock = SystemBrowserClock(),
+                makeProvider: ProviderFactory? = nil,
                 deliver: @escaping @Sendable (BrowserAction) -> Void) {
-        self.provider = provider
+        self.current = Mutex(provider)
+        self.makeProvider = makeProvider
         self.clock = clock
         self.deliver = deliver
     }
+
+    /// The provider requests go to now.
+    public var provider: any StockProvider { current.withLock { $0 } }
 
     /// Starts or cancels work for each effect, in order. `.quit` is the caller's to handle and is
     /// ignored here. Returns at once; answers arrive later through `deliver`.
@@ -78,6 +90,27 @@ public final class BrowserRuntime: Sendable {
             start(.timer(token)) {
                 try? await clock.sleep(milliseconds: milliseconds)
                 return .debounceElapsed(token)
+            }
+        case .loadCategories:
+            let provider = self.provider
+            start(.categories) {
+                do { return .categoriesAnswered(.success(try await provider.categories())) }
+                catch { return .categoriesAnswered(.failure(BrowserFailure(error: error))) }
+            }
+        case .switchProvider(let name):
+            let makeProvider = self.makeProvider
+            start(.switchProvider) { [weak self] in
+                guard let makeProvider else {
+                    return .providerSwitched(name, .failure(BrowserFailure(message: "no other provider is configured")))
+                }
+                do {
+                    let provider = try await makeProvider(name)
+                    // Swapped before the answer is posted: the searches the answer starts go to it.
+                    self?.current.withLock { $0 = provider }
+                    return .providerSwitched(name, .success(provider.info))
+                } catch {
+                    return .providerSwitched(name, .failure(BrowserFailure(error: error)))
+                }
             }
         case .cancel(let id):
             cancel(.request(id))

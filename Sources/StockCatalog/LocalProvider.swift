@@ -13,7 +13,8 @@ public struct LocalProvider: StockProvider {
 
     public init(catalog: LocalCatalog, displayName: String = "demo catalog") {
         self.catalog = catalog
-        self.info = ProviderInfo(displayName: displayName, facetGroups: FacetGroup.allCases, maxPageSize: 500)
+        self.info = ProviderInfo(displayName: displayName, facetGroups: FacetGroup.allCases, maxPageSize: 500,
+                                 countsFacets: true)
     }
 
     public func search(_ request: SearchRequest) async throws -> SearchPage {

@@ -21,12 +21,27 @@ public struct SearchPage: Hashable, Sendable {
     public var hasNextPage: Bool { page * pageSize < total }
 }
 
-/// The facet groups a result set is counted by. Raw values are the JSON keys.
+/// The facet groups of the filter pane. The first seven are counted by the local catalog (raw
+/// values are the JSON keys of `FacetCounts`); the rest are filters some services offer, shown
+/// without counts:
+///
+/// | group | values | service |
+/// |---|---|---|
+/// | `camera` | `digital`, `mobile`, `film` | Stocksy `facet_mobile`, `facet_film` |
+/// | `composition` | `long`, `medium`, `close`, `macro` | Stocksy `facet_composition` |
+/// | `ungraded` | `true` | Stocksy `facet_ungradedvideo` |
+/// | `megapixels` | `4`, `12`, `24`, `50` (at least) | Adobe `area_m_pixels` |
+/// | `duration` | `0-10`, `10-30`, `30-60`, `60-` seconds | StockFlow `duration_min/max` |
+/// | `safeSearch` | `true` | Stocksy `safe_search`, the local catalog |
 public enum FacetGroup: String, Hashable, Sendable, Codable, CaseIterable {
     case type, orientation
     case fourK = "4k"
     case premium, resolution, category
     case license = "licenseType"
+    case camera, composition, ungraded, megapixels, duration, safeSearch
+
+    /// The groups whose values the local catalog counts.
+    public static let counted: [FacetGroup] = [.type, .orientation, .fourK, .premium, .resolution, .category, .license]
 }
 
 /// For each facet group, for each value: how many results there would be with that value chosen,
@@ -42,4 +57,9 @@ public struct FacetCounts: Hashable, Sendable {
     }
 
     public subscript(group: FacetGroup, value: String) -> Int { counts[group]?[value] ?? 0 }
+
+    /// The count for a value, or nil when its group was not counted at all (services give none).
+    public func count(_ group: FacetGroup, _ value: String) -> Int? {
+        counts[group].map { $0[value] ?? 0 }
+    }
 }

@@ -46,8 +46,15 @@ public struct ProviderInfo: Hashable, Sendable {
     public var facetGroups: [FacetGroup]
     /// Largest page size the source accepts.
     public var maxPageSize: Int
-    public init(displayName: String, facetGroups: [FacetGroup] = FacetGroup.allCases, maxPageSize: Int = 500) {
+    /// The kinds of asset it sells (the type group's rows): Stocksy photos and video, StockFlow video.
+    public var kinds: [AssetKind]
+    /// Whether its pages carry facet counts (the local catalog does; the services do not, so the
+    /// browser asks for their category list instead).
+    public var countsFacets: Bool
+    public init(displayName: String, facetGroups: [FacetGroup] = FacetGroup.allCases, maxPageSize: Int = 500,
+                kinds: [AssetKind] = AssetKind.allCases, countsFacets: Bool = false) {
         self.displayName = displayName; self.facetGroups = facetGroups; self.maxPageSize = maxPageSize
+        self.kinds = kinds; self.countsFacets = countsFacets
     }
 }
 

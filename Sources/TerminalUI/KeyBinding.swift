@@ -3,12 +3,13 @@ import StockCore
 
 /// Where a key is read: the pane with focus, or an overlay above them.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case searchBar, filters, results, detail, help, sortPicker
+    case searchBar, filters, results, detail, help, sortPicker, providerPicker
 
     /// The context the state puts keys in: an overlay first, then the detail, then the focused pane.
     public init(_ state: BrowserState) {
         if state.showsHelp { self = .help }
         else if state.showsSortPicker { self = .sortPicker }
+        else if state.showsProviderPicker { self = .providerPicker }
         else if state.detail != nil { self = .detail }
         else {
             switch state.focus {
@@ -59,6 +60,9 @@ extension KeyBinding {
         KeyBinding([.down, .character("j")], in: [.sortPicker], .moveSortCursor(1), help: "next order"),
         KeyBinding([.up, .character("k")], in: [.sortPicker], .moveSortCursor(-1), help: "previous order"),
         KeyBinding([.enter], in: [.sortPicker], .chooseSortAtCursor, help: "sort by this", hint: "choose"),
+        KeyBinding([.down, .character("j")], in: [.providerPicker], .moveProviderCursor(1), help: "next provider"),
+        KeyBinding([.up, .character("k")], in: [.providerPicker], .moveProviderCursor(-1), help: "previous provider"),
+        KeyBinding([.enter], in: [.providerPicker], .chooseProviderAtCursor, help: "switch to this provider", hint: "switch"),
         KeyBinding([.down, .character("j")], in: [.filters], .moveFilterCursor(1), help: "next filter"),
         KeyBinding([.up, .character("k")], in: [.filters], .moveFilterCursor(-1), help: "previous filter"),
         KeyBinding([.character(" ")], in: [.filters], .toggleFilterAtCursor, help: "toggle the filter", hint: "toggle"),
@@ -76,10 +80,12 @@ extension KeyBinding {
         KeyBinding([.control("u")], in: [.searchBar], .queryEdit(.deleteToStart), help: "delete to the start"),
         KeyBinding([.character("s")], in: panes, .toggleSortPicker, help: "sort", hint: "sort"),
         KeyBinding([.character("e")], in: panes, .toggleSynonyms, help: "exact words (no synonyms)"),
+        KeyBinding([.character("p")], in: panes, .toggleProviderPicker, help: "switch provider"),
         KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
         KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
-        KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker], .back, help: "back", hint: "back"),
+        KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker, .providerPicker], .back, help: "back", hint: "back"),
         KeyBinding([.character("q"), .character("s")], in: [.sortPicker], .back, help: "close"),
+        KeyBinding([.character("q"), .character("p")], in: [.providerPicker], .back, help: "close"),
         KeyBinding([.character("q")], in: [.detail, .help], .back, help: "back"),
         KeyBinding([.character("q")], in: panes, .quitRequested, help: "quit", hint: "quit"),
     ]

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func rowsCarryLabelsCountsAndCheckboxes() {
-        let store = Self.loaded(groups: [.premium, .category])
+        let store = Self.loaded(groups: [.premium, .category, .safeSearch])
         #expect(store.state.filterRows == [
             FilterRow(choice: .facet(.premium, value: "0"), label: "core", count: 3, isSelected: false),
             FilterRow(choice: .facet(.premium, value: "1"), label: "free", count: 0, isSelected: false),
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func cursorClampsAndSpaceTogglesTheRowUnderIt() {
-        var store = Self.loaded(groups: [.type])
+        var store = Self.loaded(groups: [.type, .safeSearch])
         #expect(store.state.filterRows.count == AssetKind.allCases.count + 1)
         store.send(.moveFilterCursor(-1))
         store.send(.moveFilterCursor(3)) { $0.filterCursor = 3 }   // photo, illustration, vector, video
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func chosenCategoryStaysListedWithNoCount() {
-        var store = Self.loaded(groups: [.category])
+        var store = Self.loaded(groups: [.category, .safeSearch])
         var filters = SearchFilters()
         filters.categories = ["aerial"]
         let key = Fixture.key("", filters: filters)
@@ -73,6 +73,51 @@ import Testing
         }
         #expect(store.state.filterRows.map(\.label) == ["aerial", "safe search"])
         #expect(store.state.filterRows[0].isSelected)
-        #expect(store.state.filterRows[0].count == 0)
+        // The new search has no counts yet: none is shown, rather than a 0 that is not known.
+        #expect(store.state.filterRows[0].count == nil)
+    }
+}
+
+/// Service filters without counts, a provider's own kinds, and the safe search row only where the
+/// provider has safe search.
+@Suite struct ServiceFilterRowTests {
+    static func state(_ info: ProviderInfo) -> BrowserState { BrowserState(provider: info) }
+
+    @Test func stocksyGroupsShowTheirValuesWithoutCounts() {
+        let info = ProviderInfo(displayName: "Stocksy", facetGroups: [.type, .camera, .composition, .ungraded, .safeSearch],
+                                maxPageSize: 500, kinds: [.photo, .video])
+        let rows = Self.state(info).filterRows
+        #expect(rows.map(\.label) == ["photo", "video", "mobile", "film", "long", "medium", "close", "macro",
+                                       "ungraded", "safe search"])
+        #expect(rows.allSatisfy { $0.count == nil })
+    }
+
+    @Test func megapixelAndDurationStepsAreSingleChoices() {
+        var filters = SearchFilters()
+        filters.toggle(.megapixels, value: "12")
+        #expect(filters.megapixels == .atLeast(12))
+        filters.toggle(.megapixels, value: "24")
+        #expect(filters.megapixels == .atLeast(24))
+        #expect(filters.isSelected(.megapixels, value: "24") && !filters.isSelected(.megapixels, value: "12"))
+        filters.toggle(.megapixels, value: "24")
+        #expect(filters.megapixels == nil)
+        filters.toggle(.duration, value: "10-30")
+        #expect(filters.duration == NumericRange(min: 10, max: 30))
+        filters.toggle(.duration, value: "60-")
+        #expect(filters.duration == NumericRange(min: 60))
+        let unchanged = filters
+        #expect(filters.toggle(.duration, value: "soon") == false)
+        #expect(filters.toggle(.megapixels, value: "-3") == false)
+        #expect(filters == unchanged)
+        filters.toggle(.camera, value: "film")
+        filters.toggle(.composition, value: "macro")
+        filters.toggle(.ungraded, value: "true")
+        filters.toggle(.safeSearch, value: "true")
+        #expect(filters.cameras == [.film] && filters.compositions == [.macro] && filters.ungradedOnly && filters.safeSearch)
+    }
+
+    @Test func adobeShowsMegapixelStepsAndNoSafeSearch() {
+        let info = ProviderInfo(displayName: "Adobe Stock", facetGroups: [.premium, .megapixels], maxPageSize: 64)
+        #expect(Self.state(info).filterRows.map(\.label) == ["core", "free", "premium", "≥ 4 MP", "≥ 12 MP", "≥ 24 MP", "≥ 50 MP"])
     }
 }

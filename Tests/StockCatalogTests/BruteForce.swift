@@ -71,6 +71,8 @@ enum BruteForce {
         case .resolution: f.minResolution.map { (a.videoResolution?.rank ?? -1) >= $0.rank } ?? true
         case .category: f.categories.isEmpty || a.category.map(f.categories.contains) == true
         case .license: f.licenseTypes.isEmpty || !f.licenseTypes.isDisjoint(with: a.licenseTypes)
+        // Groups the catalog does not count: `passesOthers` checks their filters.
+        case .camera, .composition, .ungraded, .megapixels, .duration, .safeSearch: true
         }
     }
 
@@ -114,7 +116,7 @@ enum BruteForce {
     static func results(_ assets: [Asset], _ query: QueryNode?, _ filters: SearchFilters) -> [Asset] {
         let f = effectiveFilters(query, filters)
         return assets.filter { a in
-            queryMatches(query, a) && passesOthers(f, a) && FacetGroup.allCases.allSatisfy { passes($0, f, a) }
+            queryMatches(query, a) && passesOthers(f, a) && FacetGroup.counted.allSatisfy { passes($0, f, a) }
         }
     }
 
@@ -122,8 +124,8 @@ enum BruteForce {
         let f = effectiveFilters(query, filters)
         var out: [FacetGroup: [String: Int]] = [:]
         let base = assets.filter { queryMatches(query, $0) && passesOthers(f, $0) }
-        for g in FacetGroup.allCases {
-            let pool = base.filter { a in FacetGroup.allCases.allSatisfy { $0 == g || passes($0, f, a) } }
+        for g in FacetGroup.counted {
+            let pool = base.filter { a in FacetGroup.counted.allSatisfy { $0 == g || passes($0, f, a) } }
             var counts: [String: Int] = [:]
             switch g {
             case .type: for k in AssetKind.allCases { counts[k.rawValue] = pool.filter { $0.kind == k }.count }
@@ -135,6 +137,7 @@ enum BruteForce {
             case .category:
                 for c in Set(assets.compactMap(\.category)) { counts[c] = pool.filter { $0.category == c }.count }
             case .license: for l in LicenseType.allCases { counts[l.rawValue] = pool.filter { $0.licenseTypes.contains(l) }.count }
+            case .camera, .composition, .ungraded, .megapixels, .duration, .safeSearch: continue
             }
             out[g] = counts
         }

@@ -36,7 +36,7 @@ public final class AdobeStockClient: StockProvider {
     }
 
     public let configuration: Configuration
-    public let info = ProviderInfo(displayName: "Adobe Stock", facetGroups: [.type, .orientation, .premium, .license],
+    public let info = ProviderInfo(displayName: "Adobe Stock", facetGroups: [.type, .orientation, .premium, .megapixels, .license],
                                    maxPageSize: AdobeStockRequests.maxLimit)
     let transport: HTTPTransport
 

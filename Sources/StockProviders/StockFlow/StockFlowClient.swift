@@ -34,8 +34,8 @@ public final class StockFlowClient: StockProvider {
 
     public let configuration: Configuration
     public let info = ProviderInfo(displayName: "StockFlow",
-                                   facetGroups: [.fourK, .resolution, .category, .license, .orientation],
-                                   maxPageSize: StockFlowRequests.allowedPageSizes.last!)
+                                   facetGroups: [.fourK, .resolution, .category, .license, .orientation, .duration],
+                                   maxPageSize: StockFlowRequests.allowedPageSizes.last!, kinds: [.video])
     /// The OAuth tokens; shared by every call of this client.
     public let session: OAuthSession
     let transport: HTTPTransport

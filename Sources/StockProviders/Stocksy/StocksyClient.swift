@@ -37,8 +37,9 @@ public final class StocksyClient: StockProvider {
     }
 
     public let configuration: Configuration
-    public let info = ProviderInfo(displayName: "Stocksy", facetGroups: [.type, .orientation, .fourK],
-                                   maxPageSize: StocksyRequests.maxLimit)
+    public let info = ProviderInfo(displayName: "Stocksy",
+                                   facetGroups: [.type, .orientation, .fourK, .camera, .composition, .ungraded, .safeSearch],
+                                   maxPageSize: StocksyRequests.maxLimit, kinds: [.photo, .video])
     /// The temporary credentials; shared by every call of this client.
     public let session: StocksySession
     let transport: HTTPTransport

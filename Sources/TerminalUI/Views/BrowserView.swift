@@ -25,7 +25,7 @@ public enum BrowserView {
         }
 
         var outcome = RenderOutcome()
-        let overlay = state.showsHelp || state.showsSortPicker
+        let overlay = state.showsHelp || state.showsSortPicker || state.showsProviderPicker
         let cursor = SearchBarView.draw(state, in: layout.searchBar, into: &grid,
                                         showsCursor: !overlay && state.detail == nil)
 
@@ -40,6 +40,7 @@ public enum BrowserView {
                             into: &grid)
 
         if state.showsSortPicker { SortPickerView.draw(state, on: grid.bounds, into: &grid) }
+        if state.showsProviderPicker { ProviderPickerView.draw(state, on: grid.bounds, into: &grid) }
         if state.showsHelp { HelpOverlayView.draw(state, on: grid.bounds, into: &grid) }
         outcome.cursor = cursor
         return outcome

@@ -32,7 +32,12 @@ enum FilterPaneView {
         case .resolution?: "Resolution"
         case .category?: "Category"
         case .license?: "License"
-        case nil: "Safe search"
+        case .camera?: "Camera"
+        case .composition?: "Composition"
+        case .ungraded?: "Colour"
+        case .megapixels?: "Megapixels"
+        case .duration?: "Duration"
+        case .safeSearch?, nil: "Safe search"
         }
     }
 

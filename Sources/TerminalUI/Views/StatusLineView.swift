@@ -40,7 +40,8 @@ enum StatusLineView {
         let rangeWidth = take(range)
         let spinnerWidth = take(spinner, minimum: Grid.displayWidth(of: spinner))
         let errorWidth = take(error, minimum: 8)
-        let providerWidth = take(state.providerName, minimum: 4)
+        let provider = state.switchingTo.map { "\(state.providerName) → \($0)" } ?? state.providerName
+        let providerWidth = take(provider, minimum: 4)
         let hintsWidth = take(hints, minimum: minimumHintWidth)
 
         var x = rect.x
@@ -49,7 +50,7 @@ enum StatusLineView {
             if x > rect.x { x += gap }
             x += grid.draw(text, at: x, y: rect.y, maxWidth: width, style: style)
         }
-        put(state.providerName, providerWidth, ViewStyle.muted)
+        put(provider, providerWidth, ViewStyle.muted)
         put(range, rangeWidth, .plain)
         put(spinner, spinnerWidth, ViewStyle.accent)
         put(error, errorWidth, ViewStyle.error)

@@ -12,19 +12,19 @@ import Testing
         expectSnapshot(grid, [
             "/ press / to search — try: baikal type:video                           relevance",
             "Filters               │    ID TITLE           TYPE        SIZE TAGS        PRICE",
-            "Type                  │›10001 Frozen Lake Ba… photo  6000×4000             $9.00",
-            "[ ] photo        9┌─ Keys ──────────────────────────────────┐5 4K P1      $79.00",
-            "[ ] illustration 1│ ↓, j          next result               │0 free",
-            "[ ] vector        │ ↑, k          previous result           │0            $12.50",
-            "[ ] video        3│ PgDn, ctrl-d  page down                 │0 P3      $1,200.00",
-            "[ ] template      │ PgUp, ctrl-u  page up                   │",
-            "Orientation       │ Home, g       first result              │",
-            "[ ] horizontal   8│ End, G        last result               │",
-            "[ ] vertical     4│ Enter         open the selected asset   │",
-            "[ ] square       2│ /             search                    │",
-            "[ ] panorama      │ Tab           next pane                 │",
-            "4K                │ s             sort                      │",
-            "[ ] 4k           1│ e             exact words (no synonyms) │",
+            "Type              ┌─ Keys ──────────────────────────────────┐0             $9.00",
+            "[ ] photo        9│ ↓, j          next result               │5 4K P1      $79.00",
+            "[ ] illustration 1│ ↑, k          previous result           │0 free",
+            "[ ] vector        │ PgDn, ctrl-d  page down                 │0            $12.50",
+            "[ ] video        3│ PgUp, ctrl-u  page up                   │0 P3      $1,200.00",
+            "[ ] template      │ Home, g       first result              │",
+            "Orientation       │ End, G        last result               │",
+            "[ ] horizontal   8│ Enter         open the selected asset   │",
+            "[ ] vertical     4│ /             search                    │",
+            "[ ] square       2│ Tab           next pane                 │",
+            "[ ] panorama      │ s             sort                      │",
+            "4K                │ e             exact words (no synonyms) │",
+            "[ ] 4k           1│ p             switch provider           │",
             "Price             │ ?             help                      │",
             "[ ] core        10│ r             retry after an error      │",
             "[ ] free          │ q             quit                      │",
@@ -58,7 +58,7 @@ import Testing
             "│ PgDn, ctrl-d  page down              │",
             "│ PgUp, ctrl-u  page up                │",
             "│ Home, g       first result           │",
-            "│ … 9 more                             │",
+            "│ … 10 more                            │",
             "│                                      │",
             "│ Esc closes                           │",
             "└──────────────────────────────────────┘",
@@ -103,6 +103,44 @@ import Testing
         #expect(((x - 1)..<(x + 26)).allSatisfy { grid[$0, y].style == ViewStyle.selected })
         let relevance = try #require(grid.lines.firstIndex { $0.contains("● relevance") })
         #expect(grid[x, relevance].style == .plain)
+    }
+
+    @Test func providerPickerAt80x24() {
+        var state = ViewFixture.state(width: 80, height: 24)
+        ViewFixture.answer(&state, with: ViewFixture.page(ViewFixture.assets))
+        state.providers = [ProviderEntry(name: "demo", displayName: "demo catalog"),
+                           ProviderEntry(name: "sf", displayName: "StockFlow"),
+                           ProviderEntry(name: "adobe", displayName: "Adobe Stock", problem: "no API key")]
+        state.activeProvider = "demo"
+        _ = state.reduce(.toggleProviderPicker)
+        _ = state.reduce(.moveProviderCursor(1))
+        let (grid, _) = ViewFixture.render(state, width: 80, height: 24)
+        expectSnapshot(grid, [
+            "/ press / to search — try: baikal type:video                           relevance",
+            "Filters               │    ID TITLE           TYPE        SIZE TAGS        PRICE",
+            "Type                  │›10001 Frozen Lake Ba… photo  6000×4000             $9.00",
+            "[ ] photo        9,120│ 10002 Aerial view of… video       1:05 4K P1      $79.00",
+            "[ ] illustration 1,500│ 10003 Steppe horses … photo  6000×4000 free",
+            "[ ] vector         480│ 10004 Map of the Sil… illus. 5000×5000            $12.50",
+            "[ ] video        3,262│ 10005 Yurt icon set   vector 2000×2000 P3      $1,200.00",
+            "[ ] template        20│",
+            "Orientation          ┌─ Provider ─────────────────────────┐",
+            "[ ] horizontal   8,00│ ● demo   demo catalog              │",
+            "[ ] vertical     4,00│ ○ sf     StockFlow                 │",
+            "[ ] square       2,00│ ○ adobe  Adobe Stock  (no API key) │",
+            "[ ] panorama       38│                                    │",
+            "4K                   │ Enter switches  Esc closes         │",
+            "[ ] 4k           1,21└────────────────────────────────────┘",
+            "Price                 │",
+            "[ ] core        10,000│",
+            "[ ] free           382│",
+            "[ ] premium      4,000│",
+            "Resolution            │",
+            "[ ] 720p         3,262│",
+            "[ ] 1080p        3,000│",
+            "[ ] 4k           1,210│",
+            "demo catalog  1–5 of 14,382                               Enter switch  Esc back",
+        ], "providerPicker80")
     }
 
     @Test func sortPickerAt120x40() {

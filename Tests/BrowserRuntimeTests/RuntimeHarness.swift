@@ -15,11 +15,12 @@ final class RuntimeHarness {
     /// Every action the runtime delivered, in order.
     private(set) var delivered: [BrowserAction] = []
 
-    init(provider: any StockProvider, pageSize: Int = 60) throws {
+    init(provider: any StockProvider, pageSize: Int = 60,
+         makeProvider: BrowserRuntime.ProviderFactory? = nil) throws {
         state = BrowserState(providerName: "scripted", pageSize: pageSize)
         let inbox = try ActionInbox()
         self.inbox = inbox
-        runtime = BrowserRuntime(provider: provider, clock: clock, deliver: { inbox.post($0) })
+        runtime = BrowserRuntime(provider: provider, clock: clock, makeProvider: makeProvider, deliver: { inbox.post($0) })
     }
 
     /// A key or event from the person.

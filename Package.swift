@@ -128,6 +128,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Each service client against its emulator over real loopback HTTP (docs/integration-tests.md).
+        .testTarget(
+            name: "ServiceIntegrationTests",
+            dependencies: ["StockProviders", "StockSandbox", "StockHTTP", "StockCatalog", "StockCore", "StockAssets"]
+        ),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),
     ],

@@ -7,8 +7,8 @@ import StockCore
 
 /// The one HTTP transport every service client shares (one instance per configured service).
 ///
-/// `send` does, in order, for each attempt: waits for the client-side rate limit, lets the
-/// authenticator add credentials, sends over AsyncHTTPClient with a timeout, and reads the body up
+/// `send` does, in order, for each attempt: lets the authenticator add credentials, waits for
+/// the client-side rate limit (right before sending, so that slots are spaced as sent), sends over AsyncHTTPClient with a timeout, and reads the body up
 /// to a cap. Then:
 /// - a 401 gets one renewal of the credentials and one more attempt, never more;
 /// - 429, 502, 503, 504 and connection errors are retried per `RetryPolicy` when the request is
@@ -58,9 +58,13 @@ public final class HTTPTransport: Sendable {
         var renewed = false
         while true {
             try Task.checkCancellation()
-            if let rateLimiter { try await rateLimiter.acquire() }
             var outgoing = request
+            // Credentials first (a login or token exchange may itself take a rate-limited request),
+            // then the slot, so that nothing waits between the slot and the send: a slot spent
+            // waiting for a login would let the requests queued behind it leave together and
+            // arrive closer together than the service's limit.
             try await authenticator.authorize(&outgoing)
+            if let rateLimiter { try await rateLimiter.acquire() }
             let redactor = Redactor(secrets: await authenticator.secrets())
             let url = outgoing.url(base: endpoint.baseURL)
             let started = ContinuousClock.now

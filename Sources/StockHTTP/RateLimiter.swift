@@ -13,7 +13,8 @@ public actor RateLimiter {
     public nonisolated let window: Duration
     /// Added to the window between a start and the one `limit` places later, so that requests a
     /// little delayed on their way (a connection being opened, a busy machine) still arrive spaced
-    /// by a full window at the server: a fiftieth of the window, at least 20 ms.
+    /// by a full window at the server: a fiftieth of the window, at least 100 ms (a request can
+    /// wait that long for a free connection in the pool on a busy machine).
     public nonisolated let margin: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
     /// Start times of the requests inside the window, oldest first; some may lie in the future
@@ -26,7 +27,7 @@ public actor RateLimiter {
     public init(limit: Int, per window: Duration) {
         self.limit = max(1, limit)
         self.window = window
-        self.margin = max(.milliseconds(20), window / 50)
+        self.margin = max(.milliseconds(100), window / 50)
         self.now = { ContinuousClock.now }
     }
 

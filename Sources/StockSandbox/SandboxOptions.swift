@@ -17,6 +17,10 @@ public struct SandboxOptions: Sendable {
     /// Probability in 0...1 that an API request fails on purpose: a 500/502/503, a 200 with
     /// truncated JSON, or a dropped connection.
     public var faultRate: Double
+    /// Which faults may be injected; every kind by default. `[.malformedJSON]` at a fault rate of 1
+    /// makes every API answer a 200 with truncated JSON; `[.badGateway, .unavailable]` only the
+    /// retryable server errors.
+    public var faultKinds: Set<SandboxFault>
     /// Requests per window per credential; nil means the service's own (`SandboxAPI.defaultRateLimit`).
     public var rateLimit: Int?
     /// Seeds the fault injector and the token generator, so a run can be repeated.
@@ -27,11 +31,13 @@ public struct SandboxOptions: Sendable {
     public var logger: Logger
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
-                rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil) {
+                rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,
+                faultKinds: Set<SandboxFault> = Set(SandboxFault.allCases)) {
         self.api = api
         self.port = port
         self.latency = latency
         self.faultRate = faultRate
+        self.faultKinds = faultKinds
         self.rateLimit = rateLimit
         self.seed = seed
         self.tokenLifetime = tokenLifetime ?? api.defaultTokenLifetime
@@ -47,6 +53,7 @@ public struct SandboxOptions: Sendable {
         guard faultRate.isFinite, (0...1).contains(faultRate) else {
             throw .invalidOption("fault rate must be between 0 and 1, got \(faultRate)")
         }
+        guard !faultKinds.isEmpty else { throw .invalidOption("fault kinds must name at least one kind") }
         guard latency >= .zero else { throw .invalidOption("latency must not be negative") }
         if let rateLimit, rateLimit < 1 { throw .invalidOption("rate limit must be at least 1, got \(rateLimit)") }
         guard tokenLifetime >= .zero else { throw .invalidOption("token lifetime must not be negative") }

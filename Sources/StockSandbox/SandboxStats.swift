@@ -55,6 +55,9 @@ public struct SandboxRequestRecord: Sendable, Hashable {
     public var status: Int
     /// The fault injected into this request, if any.
     public var fault: SandboxFault?
+    /// The body of a JSON request (StockFlow's `POST /v2/search`), as sent; nil for every other
+    /// request (form bodies may hold passwords and keys, and are never kept).
+    public var body: String? = nil
 
     /// The last value of query parameter `name`.
     public func queryValue(_ name: String) -> String? { query.last { $0.name == name }?.value }

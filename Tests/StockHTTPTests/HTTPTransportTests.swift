@@ -193,6 +193,42 @@ final class RecordedSleeps: Sendable {
             #expect(started.duration(to: .now) >= .milliseconds(600))
         }
     }
+
+    /// An authenticator whose first authorization takes a while, as a login does.
+    final class SlowFirstLogin: HTTPAuthenticator {
+        let gate = Mutex<Task<Void, Never>?>(nil)
+        func authorize(_ request: inout HTTPRequest) async throws {
+            let task = gate.withLock { t in
+                if let t { return t }
+                let fresh = Task<Void, Never> { _ = try? await Task.sleep(for: .milliseconds(400)) }
+                t = fresh
+                return fresh
+            }
+            await task.value
+        }
+        func renewAfterUnauthorized(_ request: HTTPRequest, _ response: HTTPResponse) async throws -> Bool { false }
+        func secrets() async -> [String] { [] }
+    }
+
+    @Test func aSlowLoginDoesNotBunchRateLimitedRequests() async throws {
+        // 8 concurrent calls, 3 per 300 ms, behind a 400 ms login: the sends must still be spaced,
+        // never more than 3 inside any 300 ms (Stocksy's burst drew 429s when the slot was taken
+        // before the login and spent waiting for it).
+        final class Arrivals: Sendable { let times = Mutex<[ContinuousClock.Instant]>([]) }
+        let arrivals = Arrivals()
+        try await withServer({ _, _ in arrivals.times.withLock { $0.append(.now) }; return .json("{}") }) { server in
+            let t = transport(server, auth: SlowFirstLogin(), limiter: RateLimiter(limit: 3, per: .milliseconds(300)))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 { group.addTask { _ = try await t.send(HTTPRequest.get("/clips")) } }
+                try await group.waitForAll()
+            }
+            let times = arrivals.times.withLock { $0 }.sorted()
+            #expect(times.count == 8)
+            for i in 3..<times.count {
+                #expect(times[i - 3].duration(to: times[i]) >= .milliseconds(290), "request \(i) came too soon")
+            }
+        }
+    }
 }
 
 /// A loopback port nothing listens on: bound to find a free one, then closed.

@@ -157,6 +157,20 @@ import Testing
         #expect(e401 == .unauthorized("Adobe Stock refused the credentials: Oauth token is not valid (401013). Check the Adobe Stock API key and product (x-product) in config.toml; profile and licensing also need a valid access token (they expire after 24 hours)."))
     }
 
+    @Test func aRefusedAPIKeyIsUnauthorized() {
+        // The gateway answers a wrong or missing x-api-key with 403 403003 / 403000, not 401.
+        let e = AdobeStockErrors.error(for: HTTPResponse(status: 403, body: Data(#"{"error_code":"403003","message":"Api Key is invalid"}"#.utf8)),
+                                       request: AdobeStockRequests.files([1]))
+        #expect(e == .unauthorized("Adobe Stock refused the API key: Api Key is invalid (403003). Check the Adobe Stock API key and product (x-product) in config.toml; profile and licensing also need a valid access token (they expire after 24 hours)."))
+    }
+
+    @Test func profileReadsTheMemberStockID() throws {
+        // Adobe's Member/Profile example: "member": {"stock_id": 1272100}.
+        let json = #"{"available_entitlement":{"quota":48,"license_type_id":1,"has_credit_model":false,"has_agency_model":false,"is_cce":false},"member":{"stock_id":1272100},"purchase_options":{"state":"possible","requires_checkout":false,"message":"This will use 1 of your 48 licenses."}}"#
+        let account = try WireDecoding.decode(AdobeStockProfile.self, from: Data(json.utf8), what: "p").account()
+        #expect(account == Account(name: "Adobe Stock member 1272100", remainingQuota: 48, licenseTier: "subscription"))
+    }
+
     @Test func profileMapsToAnAccount() throws {
         let json = #"{"available_entitlement":{"quota":10,"license_type_id":1,"has_credit_model":false,"has_agency_model":false,"is_cce":true},"member":{"member_id":1234},"purchase_options":{"state":"not_possible","requires_checkout":false,"message":"You have no licenses left"},"cce_agency":[{"id":2,"text":"Enter project reference...","required":true}]}"#
         let account = try WireDecoding.decode(AdobeStockProfile.self, from: Data(json.utf8), what: "p").account()
@@ -214,14 +228,25 @@ import Testing
         }
     }
 
-    @Test func profileSendsTheBearerToken() async throws {
-        try await ScriptedServer.with({ _ in
-            .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true},"member":{"member_id":5},"purchase_options":{"state":"possible"}}"#)
+    @Test func profileSendsTheBearerTokenAndAContentID() async throws {
+        try await ScriptedServer.with({ r in
+            r.path.hasSuffix("/Search/Files")
+                ? .json(200, #"{"files":[{"id":112670342}]}"#)
+                : .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true},"member":{"stock_id":5},"purchase_options":{"state":"possible"}}"#)
         }) { base, log in
             let account = try await Self.client(base, token: "adobe-access-token").account()
             #expect(account.remainingQuota == 7 && account.licenseTier == "credit pack" && account.licensingUnavailableReason == nil)
-            let sent = await log.requests[0]
+            #expect(account.name == "Adobe Stock member 5")
+            let requests = await log.requests
+            #expect(requests.count == 2)
+            // A core photo to ask about: Member/Profile answers about one asset (seed 001 sends content_id).
+            #expect(requests[0].path == "/Rest/Media/1/Search/Files")
+            #expect(requests[0].query.contains(QueryItem("search_parameters[filters][premium]", "false")))
+            #expect(requests[0].header("Authorization") == nil)
+            let sent = requests[1]
             #expect(sent.path == "/Rest/Libraries/1/Member/Profile")
+            #expect(sent.query.contains(QueryItem("content_id", "112670342")))
+            #expect(sent.query.contains(QueryItem("license", "Standard")))
             #expect(sent.header("Authorization") == "Bearer adobe-access-token")
         }
     }

@@ -102,6 +102,9 @@ import Testing
         #expect(me == .init(name: "Mikhail", remainingQuota: 42, licenseTier: "Professional", scopes: ["read"]))
         let nested = try StockFlowAccountWire.me(Data(#"{"data":{"email":"a@b.ru","quota":{"remaining":3},"tier":"Starter","scopes":["read","admin"]}}"#.utf8))
         #expect(nested == .init(name: "a@b.ru", remainingQuota: 3, licenseTier: "Starter", scopes: ["read", "admin"]))
+        // The sandbox's shape: the remaining download quota under download_quota.
+        let sandbox = try StockFlowAccountWire.me(Data(#"{"id":391,"display_name":"Sandbox Studio","license_tier":"Professional","scope":"read admin","download_quota":{"limit":500,"used":12,"remaining":488}}"#.utf8))
+        #expect(sandbox == .init(name: "Sandbox Studio", remainingQuota: 488, licenseTier: "Professional", scopes: ["read", "admin"]))
         let cats = try StockFlowAccountWire.categories(Data(#"{"data":[{"id":"nature-landscapes","name":"Nature & landscapes","clip_count":1200},"urban-cinematic"]}"#.utf8))
         #expect(cats == [Category(slug: "nature-landscapes", name: "Nature & landscapes", count: 1200),
                          Category(slug: "urban-cinematic", name: "Urban cinematic")])

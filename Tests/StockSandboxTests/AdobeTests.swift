@@ -28,8 +28,11 @@ import Testing
     static func filter(_ name: String, _ value: String) -> String { p("filters][\(name)", value) }
     static func columns(_ names: String...) -> String { names.map { Wire.percent("result_columns[]") + "=" + $0 }.joined(separator: "&") }
 
+    /// The catalog search an Adobe search is: editorial left out unless asked for (seed 001: "the
+    /// default API search includes all asset types (except Editorial)").
     static func filters(_ change: (inout SearchFilters) -> Void = { _ in }) -> SearchFilters {
         var f = SearchFilters()
+        f.licenseTypes = [.standard, .extended]
         change(&f)
         return f
     }
@@ -111,7 +114,7 @@ import Testing
             #expect(Self.files(files).allSatisfy { $0["premium_level_id"] as? Int == 1 })
             // nb_results counts what Search can show: free ones excluded.
             let all = try await Self.search(server, headers, Self.filter("premium", "all") + "&" + Self.p("limit", "1")).object()
-            #expect(all["nb_results"] as? Int == (try TestCatalog.total(SearchFilters())))
+            #expect(all["nb_results"] as? Int == (try TestCatalog.total(Self.filters())))
             #expect((all["nb_results"] as? Int ?? 0) < TestCatalog.shared.assetCount)
         }
     }
@@ -147,9 +150,30 @@ import Testing
         }
     }
 
+    @Test func editorialPanoramasAndVideoDurationFilter() async throws {
+        try await Self.withAdobe { server, headers in
+            let base = Self.filter("premium", "all") + "&" + Self.columns("id", "nb_results") + "&" + Self.p("limit", "1")
+            let cases: [(String, String, SearchFilters)] = [
+                ("editorial", "true", Self.filters { $0.licenseTypes = [.editorial] }),
+                ("editorial", "all", Self.filters { $0.licenseTypes = [] }),
+                ("editorial", "false", Self.filters()),
+                ("panoramic:on", "1", Self.filters { $0.orientations = [.panorama] }),
+                ("video_duration", "10", Self.filters { $0.duration = .atMost(10) }),
+                ("video_duration", "30-", Self.filters { $0.duration = .atLeast(30) }),
+            ]
+            for (name, value, filters) in cases {
+                let answer = try await Self.search(server, headers, base + "&" + Self.filter(name, value)).object()
+                let expected = try TestCatalog.total(filters)
+                #expect(answer["nb_results"] as? Int == expected, "\(name)=\(value)")
+            }
+            #expect(try await Self.search(server, headers, Self.filter("video_duration", "15")).status == 400)
+            #expect(try await Self.search(server, headers, Self.filter("editorial", "maybe")).status == 400)
+        }
+    }
+
     @Test func orientationCountsPanoramasByTheirLongerSide() async throws {
         try await Self.withAdobe { server, headers in
-            var panoramas = SearchFilters()
+            var panoramas = Self.filters()
             panoramas.orientations = [.panorama]
             let allPanoramas = try CatalogWindow.all(TestCatalog.shared, SearchRequest(filters: panoramas))
             let wide = allPanoramas.filter { $0.width >= $0.height }.count, tall = allPanoramas.count - wide

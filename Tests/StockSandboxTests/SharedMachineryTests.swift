@@ -15,6 +15,16 @@ import Testing
         #expect(limiter.admit("a", at: 60.02) == .refused(retryAfter: 10))
     }
 
+    @Test func requestsDecidedOutOfArrivalOrderCountByArrival() {
+        // The emulator passes arrival times, and a slow credential check can decide them late.
+        var limiter = SlidingWindowLimiter(limit: 2, window: 1)
+        #expect(limiter.admit("k", at: 0.30) == .admitted)
+        #expect(limiter.admit("k", at: 0.10) == .admitted)   // arrived first, decided second
+        #expect(limiter.admit("k", at: 0.50) == .refused(retryAfter: 1))
+        #expect(limiter.admit("k", at: 1.15) == .admitted)   // 0.10 has left the window
+        #expect(limiter.admit("k", at: 1.20) == .refused(retryAfter: 1))
+    }
+
     @Test func retryAfterIsRoundedUpToWholeSeconds() {
         var limiter = SlidingWindowLimiter(limit: 1, window: 1)
         #expect(limiter.admit("k", at: 0) == .admitted)
@@ -33,6 +43,18 @@ import Testing
         #expect((850...1150).contains(fired))
         var a = FaultInjector(rate: 0.3, seed: 42), b = FaultInjector(rate: 0.3, seed: 42)
         #expect((0..<100).map { _ in a.next() } == (0..<100).map { _ in b.next() })
+    }
+
+    @Test func faultKindsNarrowWhatIsInjected() {
+        var malformed = FaultInjector(rate: 1, seed: 5, kinds: [.malformedJSON])
+        #expect((0..<200).allSatisfy { _ in malformed.next() == .malformedJSON })
+        var retryable = FaultInjector(rate: 1, seed: 5, kinds: [.badGateway, .unavailable])
+        let drawn = (0..<300).compactMap { _ in retryable.next() }
+        #expect(Set(drawn) == [.badGateway, .unavailable])
+        // Every kind allowed: the original draw, so a seed gives the same faults as before.
+        var all = FaultInjector(rate: 0.4, seed: 9, kinds: Set(SandboxFault.allCases)), plain = FaultInjector(rate: 0.4, seed: 9)
+        #expect((0..<200).map { _ in all.next() } == (0..<200).map { _ in plain.next() })
+        #expect(throws: SandboxError.self) { try SandboxOptions(api: .adobe, faultKinds: []).validate() }
     }
 
     @Test func queryItemsDecodePercentPlusAndRepeats() {

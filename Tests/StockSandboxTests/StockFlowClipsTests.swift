@@ -144,6 +144,9 @@ import Testing
             let detailBody = try detail.object()
             #expect(keys(detailBody) == documentKeys(StockFlowExamples.clip))
             #expect(keys(detailBody["author"]) == ["id", "display_name"])
+            // file_size_mb in decimal megabytes (10^6 bytes), as the client reads it.
+            let bytes = try #require(try TestCatalog.shared.asset(id: AssetID(id)).fileSize)
+            #expect((detailBody["file_size_mb"] as? NSNumber)?.int64Value == Int64((Double(bytes) / 1_000_000).rounded()))
         }
     }
 

@@ -96,13 +96,19 @@ public final class AdobeStockClient: StockProvider {
     public func categories() async throws -> [StockCore.Category] { [] }
 
     /// Member/Profile with the configured access token. Without a token, no call is made: the
-    /// account can search but not license, and says so.
+    /// account can search but not license, and says so. Member/Profile needs a `content_id`, so
+    /// the client first finds one core photo (`AdobeStockRequests.referenceAsset`) and asks about it.
     public func account() async throws -> Account {
         guard configuration.accessToken != nil else {
             return Account(name: "Adobe Stock (API key only)", licensingUnavailableReason:
                 "no Adobe Stock access token is configured: search works with the API key alone, licensing needs access_token in config.toml")
         }
-        let response = try await send(AdobeStockRequests.profile(locale: configuration.locale))
+        let search = try await send(AdobeStockRequests.referenceAsset())
+        let list = try WireDecoding.decode(AdobeStockFileList.self, from: search.body, what: "Adobe Stock search answer")
+        guard let reference = list.files.first?.id else {
+            throw StockError.server(status: search.status, message: "Adobe Stock: a search for a core photo found none, so the profile cannot be asked for")
+        }
+        let response = try await send(AdobeStockRequests.profile(contentID: reference, locale: configuration.locale))
         return try WireDecoding.decode(AdobeStockProfile.self, from: response.body, what: "Adobe Stock profile answer").account()
     }
 
@@ -125,7 +131,14 @@ enum AdobeStockErrors {
         complaint: ServiceErrorMapper.genericComplaint,
         unauthorizedHint: "Check the Adobe Stock API key and product (x-product) in config.toml; profile and licensing also need a valid access token (they expire after 24 hours).")
 
+    /// The gateway's answers to a missing or wrong `x-api-key` (403, not 401).
+    static let apiKeyCodes: Set<String> = ["403000", "403003"]
+
     static func error(for response: HTTPResponse, request: HTTPRequest) -> StockError {
+        if response.status == 403, let code = mapper.complaint(response).code, apiKeyCodes.contains(code) {
+            let said = mapper.complaint(response).text.map { ": \($0)" } ?? ""
+            return .unauthorized("Adobe Stock refused the API key\(said). \(mapper.unauthorizedHint)")
+        }
         if response.status == 403, request.access == .user {
             let said = mapper.complaint(response).text.map { " (\($0))" } ?? ""
             return .forbidden("Adobe Stock refused the access token\(said): it may have expired or lack the Adobe Stock entitlement; get a new one.")

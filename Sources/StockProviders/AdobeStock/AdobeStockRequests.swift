@@ -68,10 +68,21 @@ public enum AdobeStockRequests {
         return HTTPRequest(.get, filesPath, query: q, access: .application)
     }
 
-    /// `GET /Rest/Libraries/1/Member/Profile` (Bearer token). Without `content_id` it describes
-    /// the account's entitlement rather than one asset's purchase options (the project's reading).
-    public static func profile(locale: String = "en_US") -> HTTPRequest {
-        HTTPRequest(.get, profilePath, query: [QueryItem("locale", locale)], access: .user)
+    /// `GET /Rest/Libraries/1/Member/Profile?content_id=&license=&locale=` (Bearer token). Adobe
+    /// answers it about one asset (seed 001 and Adobe's licensing guide always send `content_id`):
+    /// the member's quota, what licensing that asset would take, and any license references.
+    public static func profile(contentID: AssetID, license: String = "Standard", locale: String = "en_US") -> HTTPRequest {
+        HTTPRequest(.get, profilePath, query: [QueryItem("content_id", contentID.description), QueryItem("license", license),
+                                               QueryItem("locale", locale)], access: .user)
+    }
+
+    /// The asset `account()` asks Member/Profile about: one core (non-premium) photo from Search,
+    /// the kind every plan can license, so that "not possible" means the account cannot license.
+    public static func referenceAsset() -> HTTPRequest {
+        let q = [QueryItem("search_parameters[limit]", "1"), QueryItem("search_parameters[offset]", "0"),
+                 QueryItem("search_parameters[filters][content_type:photo]", "1"),
+                 QueryItem("search_parameters[filters][premium]", "false"), QueryItem("result_columns[]", "id")]
+        return HTTPRequest(.get, searchPath, query: q, access: .application)
     }
 
     /// `[order]`: relevance, creation, featured, nb_downloads, undiscovered. Nearest for the rest:

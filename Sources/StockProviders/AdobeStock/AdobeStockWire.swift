@@ -107,9 +107,15 @@ struct AdobeStockProfile: Decodable, Sendable, Hashable {
             case isCCE = "is_cce"
         }
     }
+    /// `{"stock_id": 1272100}` in Adobe's Member/Profile examples (`member_id` accepted too).
     struct Member: Decodable, Sendable, Hashable {
         var memberID: FlexibleNumber?
-        enum CodingKeys: String, CodingKey { case memberID = "member_id" }
+        enum CodingKeys: String, CodingKey { case stockID = "stock_id", memberID = "member_id" }
+        init(memberID: FlexibleNumber?) { self.memberID = memberID }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            memberID = try c.decodeIfPresent(FlexibleNumber.self, forKey: .stockID) ?? c.decodeIfPresent(FlexibleNumber.self, forKey: .memberID)
+        }
     }
     struct PurchaseOptions: Decodable, Sendable, Hashable {
         /// `possible`, `not_possible`, `overage`, `purchased` …

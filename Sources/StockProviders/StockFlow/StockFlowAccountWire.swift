@@ -6,8 +6,8 @@ import StockCore
 /// accept the likely spellings and require only what they cannot do without.
 enum StockFlowAccountWire {
     /// `GET /users/me`: `display_name` / `name` / `username` / `email`; the quota as
-    /// `remaining_quota`, `download_quota_remaining`, `downloads_remaining`, `quota.remaining` or a
-    /// number `quota`; the tier as `license_tier` / `tier` / `plan`; scopes as `scope`
+    /// `remaining_quota`, `download_quota_remaining`, `downloads_remaining`, `download_quota.remaining`,
+    /// `quota.remaining` or a number `quota` / `download_quota`; the tier as `license_tier` / `tier` / `plan`; scopes as `scope`
     /// ("read admin") or `scopes` (["read", "admin"]). The object may sit under `data`.
     struct Me: Hashable, Sendable {
         var name: String
@@ -23,7 +23,7 @@ enum StockFlowAccountWire {
         guard case .object = user else { throw StockError.malformedResponse("StockFlow account answer: expected an object") }
         let name = ["display_name", "name", "username", "email"].lazy.compactMap { string(user[$0]) }.first ?? "StockFlow account"
         var quota: Int?
-        for key in ["remaining_quota", "download_quota_remaining", "downloads_remaining", "remaining_downloads", "quota"] {
+        for key in ["remaining_quota", "download_quota_remaining", "downloads_remaining", "remaining_downloads", "download_quota", "quota"] {
             if let n = int(user[key]) { quota = n; break }
             if let nested = user[key], let n = int(nested["remaining"]) { quota = n; break }
         }

@@ -70,6 +70,27 @@ struct AdobeSearchParameters {
             default: throw AdobeErrors.invalidParameter("search_parameters[filters][orientation] must be horizontal, vertical, square or all")
             }
         }
+        if let v = q[Self.f("panoramic:on")] {
+            guard v == "0" || v == "1" else { throw AdobeErrors.invalidParameter("\(Self.f("panoramic:on")) must be 0 or 1") }
+            if v == "1" { orientation = nil; filters.orientations = [.panorama] }
+        }
+        // Seed 001: "the default API search includes all asset types (except Editorial)".
+        filters.licenseTypes = [.standard, .extended]
+        if let v = q[Self.f("editorial")] {
+            switch v {
+            case "true": filters.licenseTypes = [.editorial]
+            case "false": break
+            case "all": filters.licenseTypes = []
+            default: throw AdobeErrors.invalidParameter("\(Self.f("editorial")) must be true, false or all")
+            }
+        }
+        if let v = q[Self.f("video_duration")] {
+            switch v {
+            case "10", "20", "30": filters.duration = NumericRange(max: Double(v)!)
+            case "30-": filters.duration = NumericRange(min: 30)
+            default: throw AdobeErrors.invalidParameter("\(Self.f("video_duration")) must be 10, 20, 30 or 30-")
+            }
+        }
         if let v = q[Self.f("premium")] {
             guard let choice = PremiumChoice(rawValue: v) else {
                 throw AdobeErrors.invalidParameter("search_parameters[filters][premium] must be true, false or all")

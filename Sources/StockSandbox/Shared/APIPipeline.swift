@@ -17,6 +17,10 @@ struct APIPipeline: RouterMiddleware {
 
     func handle(_ input: Request, context: SandboxContext,
                 next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
+        // The rate limit counts a request from its arrival, not from when the credential check
+        // (a sigv4 verification, say) is done: the emulator's own work must not squeeze requests
+        // that the client spaced correctly into one window.
+        let arrived = environment.now
         let latency = environment.options.latency
         if latency > .zero { try await Task.sleep(for: latency) }
         var request = input
@@ -25,7 +29,7 @@ struct APIPipeline: RouterMiddleware {
         do {
             let principal = try await authenticate(&request, context)
             context.principal = principal
-            if case .refused(let seconds) = environment.admit(principal.rateKey) {
+            if case .refused(let seconds) = environment.admit(principal.rateKey, arrivedAt: arrived) {
                 throw envelope.rateLimited(retryAfter: seconds, limit: environment.options.effectiveRateLimit)
             }
             fault = environment.nextFault()

@@ -27,18 +27,23 @@ public enum SandboxFault: String, Sendable, Hashable, CaseIterable {
 /// Decides, request by request, whether to inject a fault: with probability `rate`, one of the
 /// three kinds (server error, malformed JSON, dropped connection) with equal odds; a server error
 /// is a 500, 502 or 503 with equal odds. Seeded, so the same seed gives the same sequence.
+/// When `kinds` is narrowed (`SandboxOptions.faultKinds`), one of the allowed kinds with equal odds.
 struct FaultInjector: Sendable {
     let rate: Double
+    /// The allowed kinds in a fixed order; nil when every kind is allowed (the original draw).
+    private let kinds: [SandboxFault]?
     private var random: SplitMix64
 
-    init(rate: Double, seed: UInt64) {
+    init(rate: Double, seed: UInt64, kinds: Set<SandboxFault> = Set(SandboxFault.allCases)) {
         self.rate = rate
+        self.kinds = kinds == Set(SandboxFault.allCases) || kinds.isEmpty ? nil : SandboxFault.allCases.filter(kinds.contains)
         random = SplitMix64(seed: seed, stream: 0xFA17)
     }
 
     mutating func next() -> SandboxFault? {
         // unitInterval is in (0, 1]: a rate of 0 never fires, a rate of 1 always does.
         guard rate > 0, random.unitInterval() <= rate else { return nil }
+        if let kinds { return kinds[random.below(kinds.count)] }
         switch random.below(3) {
         case 0: return [SandboxFault.internalError, .badGateway, .unavailable][random.below(3)]
         case 1: return .malformedJSON

@@ -8,8 +8,9 @@ struct RecordingMiddleware: RouterMiddleware {
     let environment: SandboxEnvironment
     let envelope: any ServiceEnvelope
 
-    func handle(_ request: Request, context: SandboxContext,
+    func handle(_ input: Request, context: SandboxContext,
                 next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
+        var request = input
         let method = request.method.rawValue
         var record = SandboxRequestRecord(
             method: method, path: request.uri.path,
@@ -18,6 +19,10 @@ struct RecordingMiddleware: RouterMiddleware {
                 .init(name: $0.name, value: SecretMask.secretNames.contains($0.name) ? SecretMask.mask($0.value) : $0.value)
             },
             headers: Self.loggedHeaders(of: request), status: 0, fault: nil)
+        if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
+            // Collected once here; the route reads the same buffer again.
+            if let body = try? await request.collectBody(upTo: 256 * 1024) { record.body = String(buffer: body) }
+        }
         do {
             var response: Response
             do {

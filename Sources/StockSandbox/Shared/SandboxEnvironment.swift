@@ -20,7 +20,7 @@ final class SandboxEnvironment: Sendable {
         self.catalog = catalog
         let window = Double(options.api.rateWindow.components.seconds)
         limiter = Locked(SlidingWindowLimiter(limit: options.effectiveRateLimit, window: window))
-        faults = Locked(FaultInjector(rate: options.faultRate, seed: options.seed))
+        faults = Locked(FaultInjector(rate: options.faultRate, seed: options.seed, kinds: options.faultKinds))
         random = Locked(SplitMix64(seed: options.seed, stream: 0x70CE))
     }
 
@@ -33,9 +33,9 @@ final class SandboxEnvironment: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    func admit(_ key: String) -> SlidingWindowLimiter.Decision {
-        let time = now
-        return limiter.withLock { $0.admit(key, at: time) }
+    /// Counts a request that arrived at `time` (seconds on `now`'s clock) against `key`'s window.
+    func admit(_ key: String, arrivedAt time: Double) -> SlidingWindowLimiter.Decision {
+        limiter.withLock { $0.admit(key, at: time) }
     }
 
     func nextFault() -> SandboxFault? { faults.withLock { $0.next() } }

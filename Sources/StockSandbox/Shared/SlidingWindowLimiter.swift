@@ -26,17 +26,15 @@ struct SlidingWindowLimiter: Sendable {
         self.window = window
     }
 
+    /// `now` is when the request arrived; requests may be decided out of arrival order (the
+    /// credential check takes longer for some), so the admitted times are kept sorted.
     mutating func admit(_ key: String, at now: Double) -> Decision {
         var times = admittedAt[key, default: []]
         let cutoff = now - window
-        if let firstKept = times.firstIndex(where: { $0 > cutoff }) {
-            times.removeFirst(firstKept)
-        } else {
-            times.removeAll()
-        }
+        times.removeAll { $0 <= cutoff }
         defer { admittedAt[key] = times }
         if times.count < limit {
-            times.append(now)
+            times.insert(now, at: times.firstIndex { $0 > now } ?? times.endIndex)
             return .admitted
         }
         let wait = times[0] + window - now

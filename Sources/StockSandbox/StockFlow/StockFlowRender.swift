@@ -37,7 +37,8 @@ struct StockFlowRender {
             ("fps", Self.fps(asset.fps)),
             ("format", .optional(asset.formats.first)),
             ("codec", .optional(asset.codec)),
-            ("file_size_mb", asset.fileSize.map { .int(Int64((Double($0) / 1_048_576).rounded())) } ?? .null),
+            // Decimal megabytes (10^6 bytes), as StockFlowClient reads them (docs/services.md).
+            ("file_size_mb", asset.fileSize.map { .int(Int64((Double($0) / 1_000_000).rounded())) } ?? .null),
             ("license_type", .string(license.rawValue)),
             ("author", asset.contributor.map { .members([("id", .int($0.id)), ("display_name", .string($0.name))]) } ?? .null),
             ("formats_available", .strings(asset.formats)),

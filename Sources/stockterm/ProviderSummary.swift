@@ -12,6 +12,8 @@ struct ProviderSummary: Sendable, Encodable {
         /// "0600" for a file that could be read.
         var mode: String?
         var required: Bool
+        /// Whether the secret could be read (never the secret itself).
+        var isSet: Bool
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -19,8 +21,9 @@ struct ProviderSummary: Sendable, Encodable {
             try c.encode(source, forKey: .source)
             try c.encode(mode, forKey: .mode)
             try c.encode(required, forKey: .required)
+            try c.encode(isSet, forKey: .isSet)
         }
-        enum CodingKeys: String, CodingKey { case role, source, mode, required }
+        enum CodingKeys: String, CodingKey { case role, source, mode, required, isSet = "set" }
     }
 
     var name: String
@@ -55,9 +58,10 @@ struct ProviderSummary: Sendable, Encodable {
         let resolver = CredentialResolver(paths: config.paths, environment: environment)
         credentials = (provider?.credentials ?? []).map { spec in
             // The mode of a file read successfully; nothing of its content.
-            let mode = (try? resolver.read(spec, provider: entry.name))?.fileMode
+            let read = try? resolver.read(spec, provider: entry.name)
             return Credential(role: spec.role.rawValue, source: spec.source.description,
-                              mode: mode.map { String(format: "%04o", $0) }, required: spec.required)
+                              mode: read?.fileMode.map { String(format: "%04o", $0) }, required: spec.required,
+                              isSet: read?.secret != nil)
         }
     }
 
@@ -66,7 +70,7 @@ struct ProviderSummary: Sendable, Encodable {
         guard !credentials.isEmpty else { return "-" }
         return credentials.map { c in
             let prefix = credentials.count > 1 ? c.role + ": " : ""
-            return prefix + c.source + (c.mode.map { " (\($0))" } ?? "") + (c.required ? "" : " (optional)")
+            return prefix + c.source + (c.mode.map { " (\($0))" } ?? "") + (c.required || c.isSet ? "" : " (optional, not set)")
         }.joined(separator: "; ")
     }
 

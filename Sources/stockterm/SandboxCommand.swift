@@ -108,20 +108,22 @@ extension SandboxCommand {
     static func configStanza(_ server: SandboxServer) -> String {
         let o = server.options
         let name = "sandbox-\(o.api.rawValue)"
+        // One set of variables per service, so that two emulators can be configured at once.
+        let prefix = "STOCKTERM_SANDBOX_\(o.api.rawValue.uppercased())"
         var table = ["[providers.\(name)]", "kind = \"\(o.api.rawValue)\"", "endpoint = \"\(server.baseURL.absoluteString)\""]
         var exports: [String] = []
         let c = server.credentials
         if let sf = c.stockflow {
-            table.append("api_key_env = \"STOCKTERM_SANDBOX_KEY\"")
-            exports.append("export STOCKTERM_SANDBOX_KEY=\(sf.adminKey)")
+            table.append("api_key_env = \"\(prefix)_KEY\"")
+            exports.append("export \(prefix)_KEY=\(sf.adminKey)")
         } else if let adobe = c.adobe {
-            table += ["product = \"stockterm/\(StocktermVersion.current)\"", "api_key_env = \"STOCKTERM_SANDBOX_KEY\"",
-                      "access_token_env = \"STOCKTERM_SANDBOX_TOKEN\""]
-            exports += ["export STOCKTERM_SANDBOX_KEY=\(adobe.apiKey)", "export STOCKTERM_SANDBOX_TOKEN=\(adobe.accessToken)"]
+            table += ["product = \"stockterm/\(StocktermVersion.current)\"", "api_key_env = \"\(prefix)_KEY\"",
+                      "access_token_env = \"\(prefix)_TOKEN\""]
+            exports += ["export \(prefix)_KEY=\(adobe.apiKey)", "export \(prefix)_TOKEN=\(adobe.accessToken)"]
         } else if let stocksy = c.stocksy {
-            table += ["email = \"\(stocksy.email)\"", "api_key_env = \"STOCKTERM_SANDBOX_KEY\"",
-                      "password_env = \"STOCKTERM_SANDBOX_PASSWORD\""]
-            exports += ["export STOCKTERM_SANDBOX_KEY=\(stocksy.apiKey)", "export STOCKTERM_SANDBOX_PASSWORD=\(stocksy.password)"]
+            table += ["email = \"\(stocksy.email)\"", "api_key_env = \"\(prefix)_KEY\"",
+                      "password_env = \"\(prefix)_PASSWORD\""]
+            exports += ["export \(prefix)_KEY=\(stocksy.apiKey)", "export \(prefix)_PASSWORD=\(stocksy.password)"]
         }
         if let limit = o.rateLimit { table.append("rate_limit = \(limit)") }
         let query = o.api == .stockflow ? "drone" : "lake"

@@ -187,14 +187,14 @@ import Testing
         let then = try #require(banner.firstIndex(of: "then:"))
         let stanza = banner[(start + 1)..<then].map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n"
         #expect(stanza.hasPrefix("[providers.sandbox-stockflow]\nkind = \"stockflow\"\nendpoint = \"http://127.0.0.1:"), "\(stanza)")
-        let export = try #require(banner.first { $0.hasPrefix("  export STOCKTERM_SANDBOX_KEY=") })
+        let export = try #require(banner.first { $0.hasPrefix("  export STOCKTERM_SANDBOX_STOCKFLOW_KEY=") })
         let key = String(export.split(separator: "=").last!)
         #expect(banner.contains("  stockterm --provider sandbox-stockflow search drone"))
 
         let cli = try CLIRunner()
         defer { cli.remove() }
         try writeConfig(cli, "default = \"sandbox-stockflow\"\n" + stanza)
-        let env = ["STOCKTERM_SANDBOX_KEY": key]
+        let env = ["STOCKTERM_SANDBOX_STOCKFLOW_KEY": key]
 
         let table = try cli.run(["--provider", "sandbox-stockflow", "search", "drone"], environment: env)
         #expect(table.status == 0, "\(table.stderr)")
@@ -220,7 +220,7 @@ import Testing
         #expect(check.stdout.contains("sandbox-stockflow: OK: signed in as "), "\(check.stdout)")
 
         // A refused key: a clear message, exit 1, and the key nowhere.
-        let wrong = ["STOCKTERM_SANDBOX_KEY": "sf_wrong_key_0000"]
+        let wrong = ["STOCKTERM_SANDBOX_STOCKFLOW_KEY": "sf_wrong_key_0000"]
         let refused = try cli.run(["search", "drone"], environment: wrong)
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("stockterm: not signed in: StockFlow refused the API key"), "\(refused.stderr)")

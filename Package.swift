@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // SHA-256 and HMAC for Stocksy's AWS Signature Version 4 (client and emulator).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // config.toml (toml++ underneath).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The domain: assets, money, products, search requests, the query language, StockProvider.
@@ -72,6 +74,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // config.toml: providers, their endpoints and where their secrets come from; secrets read
+        // from the environment or owner-only files.
+        .target(
+            name: "StockConfig",
+            dependencies: ["StockCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
@@ -94,9 +102,13 @@ let package = Package(
                 "BrowserRuntime",
                 "TerminalUI",
                 "StockSandbox",
+                "StockConfig",
+                "StockProviders",
+                "StockHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "StockConfigTests", dependencies: ["StockConfig", "StockCore"]),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),

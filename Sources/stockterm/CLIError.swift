@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockCore
 
 /// Failures a command reports as one line on standard error, with its exit code.
 enum CLIError: Error, CustomStringConvertible {
@@ -32,6 +33,16 @@ enum Terminal {
     static func fail(_ error: CLIError) -> ExitCode {
         warn(error.description)
         return ExitCode(error.exitCode)
+    }
+
+    /// One line for a provider's failure: `StockError`'s words, else the error's own.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as StockError: SafeText.sanitize(error.message)
+        case is CancellationError: "cancelled"
+        case let error as CLIError: error.description
+        default: SafeText.sanitize("\(error)")
+        }
     }
 
     /// Columns of the terminal on standard output, or `fallback` when it is not a terminal.

@@ -12,11 +12,15 @@ enum DemoCatalog {
 /// a terminal and a warning about skipped lines.
 enum CatalogLoader {
     static func open(_ options: GlobalOptions, forceRebuild: Bool = false) throws -> (LocalCatalog, IndexBuildOutcome?) {
-        let url = options.catalogURL
+        try open(url: options.catalogURL, quiet: options.quiet, forceRebuild: forceRebuild)
+    }
+
+    /// Opens the catalog at `url`; `quiet` hides the progress line.
+    static func open(url: URL, quiet: Bool, forceRebuild: Bool = false) throws -> (LocalCatalog, IndexBuildOutcome?) {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw CLIError.failure("cannot read catalog \(url.path): no such file or not readable")
         }
-        let progress = options.quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: "Indexing \(url.lastPathComponent)")
+        let progress = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: "Indexing \(url.lastPathComponent)")
         var observer: IndexBuildObserver?
         if let progress { observer = { progress.update($0) } }
         do {

@@ -7,8 +7,19 @@ struct GlobalOptions: ParsableArguments {
             completion: .file(extensions: ["jsonl", "json"]))
     var catalog: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Use this provider from config.toml (see `stockterm providers`); `demo` is the demo catalog.", valueName: "name"))
+    var provider: String?
+
     @Flag(name: .long, help: "Do not show progress while the search index is built.")
     var quiet = false
+
+    static let catalogWithProvider =
+        "--catalog and --provider both choose what to browse; give one (a catalog file can also be a provider in config.toml)"
+
+    func validate() throws {
+        if catalog != nil, provider != nil { throw ValidationError(Self.catalogWithProvider) }
+    }
 
     /// The catalog file to open: `--catalog`, else the demo catalog shipped with the program.
     var catalogURL: URL {

@@ -94,9 +94,42 @@ struct SandboxCommand: AsyncParsableCommand {
             lines.append("  " + label + ":" + String(repeating: " ", count: width - label.count + 1) + value)
         }
         lines += ["", "Try:", server.curlExample.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"), "",
+                  configStanza(server), "",
                   "rate limit \(o.effectiveRateLimit) per \(window) per key · fault rate \(o.faultRate) · latency \(o.latency.components.seconds * 1000 + o.latency.components.attoseconds / 1_000_000_000_000_000) ms · seed \(o.seed)",
                   "Ctrl-C stops."]
         return lines.joined(separator: "\n")
+    }
+}
+
+extension SandboxCommand {
+    /// A config.toml table for this emulator, ready to paste, and the variables it reads. The keys
+    /// are the sandbox's fixed test keys, so printing them is fine; config.toml itself never holds
+    /// a secret (docs/configuration.md).
+    static func configStanza(_ server: SandboxServer) -> String {
+        let o = server.options
+        let name = "sandbox-\(o.api.rawValue)"
+        // One set of variables per service, so that two emulators can be configured at once.
+        let prefix = "STOCKTERM_SANDBOX_\(o.api.rawValue.uppercased())"
+        var table = ["[providers.\(name)]", "kind = \"\(o.api.rawValue)\"", "endpoint = \"\(server.baseURL.absoluteString)\""]
+        var exports: [String] = []
+        let c = server.credentials
+        if let sf = c.stockflow {
+            table.append("api_key_env = \"\(prefix)_KEY\"")
+            exports.append("export \(prefix)_KEY=\(sf.adminKey)")
+        } else if let adobe = c.adobe {
+            table += ["product = \"stockterm/\(StocktermVersion.current)\"", "api_key_env = \"\(prefix)_KEY\"",
+                      "access_token_env = \"\(prefix)_TOKEN\""]
+            exports += ["export \(prefix)_KEY=\(adobe.apiKey)", "export \(prefix)_TOKEN=\(adobe.accessToken)"]
+        } else if let stocksy = c.stocksy {
+            table += ["email = \"\(stocksy.email)\"", "api_key_env = \"\(prefix)_KEY\"",
+                      "password_env = \"\(prefix)_PASSWORD\""]
+            exports += ["export \(prefix)_KEY=\(stocksy.apiKey)", "export \(prefix)_PASSWORD=\(stocksy.password)"]
+        }
+        if let limit = o.rateLimit { table.append("rate_limit = \(limit)") }
+        let query = o.api == .stockflow ? "drone" : "lake"
+        return (["For stockterm, add to config.toml (stockterm providers shows where it is):"] + table.map { "  " + $0 }
+                + ["then:"] + exports.map { "  " + $0 }
+                + ["  stockterm --provider \(name) search \(query)"]).joined(separator: "\n")
     }
 }
 

@@ -92,13 +92,13 @@ struct SearchCommand: AsyncParsableCommand {
         }
         let searchRequest = SearchRequest(query: node, filters: filterValues, sort: sort, order: order,
                                           page: page, pageSize: limit, expandSynonyms: !exact)
-        let catalog: LocalCatalog
-        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
+        let choice: ProviderChoice
+        do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
         let result: SearchPage
         do {
-            result = try catalog.search(searchRequest)
-        } catch let error as StockError {
-            throw Terminal.fail(.failure(error.message))
+            result = try await choice.provider.search(searchRequest)
+        } catch {
+            throw Terminal.fail(.failure(Terminal.describe(error)))
         }
         if json {
             try JSONOutput.write(bytes: SearchOutput(query: text, exact: exact, page: result, sort: sort, order: order).jsonBytes())

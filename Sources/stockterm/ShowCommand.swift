@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StockCatalog
 import StockCore
 
 /// `stockterm show ID`: every field of one asset, its products and their prices.
@@ -24,13 +23,13 @@ struct ShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog: LocalCatalog
-        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
+        let choice: ProviderChoice
+        do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
         let asset: Asset
         do {
-            asset = try catalog.asset(id: AssetID(id)!)
-        } catch let error as StockError {
-            throw Terminal.fail(.failure(error.message))
+            asset = try await choice.provider.asset(id: AssetID(id)!)
+        } catch {
+            throw Terminal.fail(.failure(Terminal.describe(error)))
         }
         if json {
             try JSONOutput.write(asset)

@@ -18,9 +18,12 @@ struct Stockterm: AsyncParsableCommand {
               stockterm search 'city -night orientation:vertical' --json
               stockterm show 10042
               stockterm catalog info
+              stockterm providers --check
+              stockterm --provider stockflow search drone
             """,
         version: StocktermVersion.current,
-        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self, SandboxCommand.self]
+        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self, ProvidersCommand.self,
+                      SandboxCommand.self]
     )
 
     // The browser's options live here as well as on `browse`, so that `stockterm --catalog FILE`

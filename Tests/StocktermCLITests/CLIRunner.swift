@@ -31,8 +31,14 @@ struct CLIRunner {
         return url
     }
 
+    /// Variables that would point the binary at the developer's own configuration or accounts;
+    /// removed unless a test sets them.
+    static let privateVariables = ["STOCKTERM_CONFIG", "STOCKFLOW_API_KEY", "ADOBE_STOCK_API_KEY", "ADOBE_STOCK_ACCESS_TOKEN",
+                                   "STOCKSY_API_KEY", "STOCKSY_PASSWORD"]
+
+    /// Runs the binary; `environment` is added to (or overrides) the private folders and this process's.
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -42,6 +48,8 @@ struct CLIRunner {
         env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         env["COLUMNS"] = "100"
         env["LANG"] = "C.UTF-8"
+        for name in Self.privateVariables { env[name] = nil }
+        for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -106,6 +106,7 @@ let package = Package(
                 "StockProviders",
                 "StockHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "StockConfigTests", dependencies: ["StockConfig", "StockCore"]),

@@ -39,7 +39,7 @@ struct BrowseCommand: AsyncParsableCommand {
                 thread.start()
             }
         } else {
-            try Overview(global: global).print()
+            try await Overview(global: global).print()
         }
     }
 }

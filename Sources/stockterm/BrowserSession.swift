@@ -16,18 +16,33 @@ struct BrowserSession {
     let exact: Bool
 
     func run() throws {
-        let catalog: LocalCatalog
-        do { catalog = try CatalogLoader.open(global).0 } catch let error as CLIError { throw Terminal.fail(error) }
-        let name = global.catalog == nil ? "demo catalog" : SafeText.sanitize(catalog.source.lastPathComponent)
-        let provider = LocalProvider(catalog: catalog, displayName: name)
-        let state = BrowserState(provider: provider.info, query: query, expandSynonyms: !exact)
+        let choice: ProviderChoice
+        do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
+        var state = BrowserState(provider: choice.provider.info, query: query, expandSynonyms: !exact)
+        // The picker offers every configured provider (not with an ad-hoc --catalog FILE).
+        let config = global.catalog == nil ? try? ProviderFactory.configuration() : nil
+        if let config {
+            state.providers = ProviderFactory.summaries(config: config).map { summary in
+                let display = config.entries.first { $0.name == summary.name }?.config.map(ProviderFactory.displayName) ?? summary.kind
+                return ProviderEntry(name: summary.name, displayName: display,
+                                     problem: summary.isReady ? nil : (summary.message ?? summary.status))
+            }
+            state.activeProvider = choice.name
+        }
 
         let inbox = try ActionInbox()
-        let runtime = BrowserRuntime(provider: provider, deliver: { inbox.post($0) })
+        var makeProvider: BrowserRuntime.ProviderFactory?
+        if let config {
+            // Runs in the runtime's task, off the screen thread: a catalog may build its index first.
+            makeProvider = { @Sendable name in try ProviderFactory.make(name, config: config).provider }
+        }
+        let runtime = BrowserRuntime(provider: choice.provider, makeProvider: makeProvider, deliver: { inbox.post($0) })
         let screen: TerminalScreen
         do { screen = try TerminalScreen() } catch let error as TerminalScreen.StartError {
             throw Terminal.fail(.failure(error.description))
         }
+        LogSetup.screenIsUp()
+        defer { LogSetup.screenIsDown() }
         let frameLog = FrameLog(path: ProcessInfo.processInfo.environment["STOCKTERM_FRAME_LOG"])
         var loop = BrowserLoop(state: state, screen: screen, wakeUp: inbox.fileDescriptor,
                                drain: { inbox.drain() }, run: { runtime.run($0) },

@@ -10,8 +10,10 @@ struct Stockterm: AsyncParsableCommand {
         commandName: "stockterm",
         abstract: "Browse, search and license stock photos and video from the terminal.",
         discussion: """
-            With no subcommand on a terminal, stockterm opens the browser on the demo catalog
-            (or --catalog FILE); press ? in it for the keys. Examples:
+            With no subcommand on a terminal, stockterm opens the browser on the default provider
+            of config.toml, else the demo catalog (or --provider NAME, --catalog FILE); press ? in
+            it for the keys, p to switch providers. STOCKTERM_LOG=FILE logs every request
+            (secrets masked). Examples:
               stockterm
               stockterm --catalog my-stock.jsonl --query 'lake type:video'
               stockterm search "baikal" --type video --4k
@@ -42,6 +44,7 @@ struct Stockterm: AsyncParsableCommand {
     /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every
     /// usage mistake, in a flag or in a query, is reported the same way.
     static func main() async {
+        LogSetup.bootstrap()
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

@@ -64,7 +64,7 @@ import Testing
             r.path == "/v2/oauth/token" ? Self.token("t\(await tokens.next())", refresh: "r")
                 : .json(401, #"{"error":{"code":"AUTH_REQUIRED","message":"no","status":401}}"#)
         }) { base, log in
-            await #expect(throws: StockError.unauthorized("StockFlow refused the credentials: no (AUTH_REQUIRED). Check the StockFlow API key (api_key in config.toml or STOCKFLOW_API_KEY) and that it has not been revoked or rotated.")) {
+            await #expect(throws: StockError.unauthorized("StockFlow refused the credentials: no (AUTH_REQUIRED). Check the StockFlow API key (api_key_file or api_key_env in config.toml, or STOCKFLOW_API_KEY) and that it has not been revoked or rotated.")) {
                 try await Self.client(base).asset(id: 1)
             }
             #expect(await log.requests.map(\.path) == ["/v2/oauth/token", "/v2/clips/1", "/v2/oauth/token", "/v2/clips/1"])

@@ -76,7 +76,7 @@ import Testing
     @Test func errorEnvelopesBecomeStockErrors() throws {
         let request = StockFlowRequests.clip(18742)
         let e401 = StockFlowErrors.error(for: HTTPResponse(status: 401, body: try fixture("stockflow-error-401.json")), request: request)
-        #expect(e401 == .unauthorized("StockFlow refused the credentials: Missing or invalid API key. Provide a Bearer token in the Authorization header. (AUTH_REQUIRED). Check the StockFlow API key (api_key in config.toml or STOCKFLOW_API_KEY) and that it has not been revoked or rotated."))
+        #expect(e401 == .unauthorized("StockFlow refused the credentials: Missing or invalid API key. Provide a Bearer token in the Authorization header. (AUTH_REQUIRED). Check the StockFlow API key (api_key_file or api_key_env in config.toml, or STOCKFLOW_API_KEY) and that it has not been revoked or rotated."))
         let e429 = StockFlowErrors.error(for: HTTPResponse(status: 429, body: try fixture("stockflow-error-429.json")), request: request)
         #expect(e429 == .rateLimited(retryAfterSeconds: 42))
         let e404 = StockFlowErrors.error(for: HTTPResponse(status: 404, body: Data(#"{"error":{"code":"NOT_FOUND","message":"no clip","status":404}}"#.utf8)), request: request, id: 18742)

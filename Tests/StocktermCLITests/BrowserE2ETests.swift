@@ -14,7 +14,8 @@ struct BrowserE2ETests {
                   let first = Int(pair[0].replacingOccurrences(of: ",", with: "")),
                   let last = Int(pair[1].replacingOccurrences(of: ",", with: "")),
                   let ofRange = status.range(of: " of ") else { return nil }
-            let totalText = status[ofRange.upperBound...].prefix { "0123456789,".contains($0) }
+            // A service's total is an estimate: "1–27 of ≈1,130".
+            let totalText = status[ofRange.upperBound...].drop { $0 == "≈" }.prefix { "0123456789,".contains($0) }
             guard let total = Int(totalText.replacingOccurrences(of: ",", with: "")) else { return nil }
             self.first = first; self.last = last; self.total = total
         }

@@ -101,7 +101,7 @@ public final class AdobeStockClient: StockProvider {
     public func account() async throws -> Account {
         guard configuration.accessToken != nil else {
             return Account(name: "Adobe Stock (API key only)", licensingUnavailableReason:
-                "no Adobe Stock access token is configured: search works with the API key alone, licensing needs access_token in config.toml")
+                "no Adobe Stock access token is configured: search works with the API key alone, licensing needs access_token_file or access_token_env in config.toml (or ADOBE_STOCK_ACCESS_TOKEN)")
         }
         let search = try await send(AdobeStockRequests.referenceAsset())
         let list = try WireDecoding.decode(AdobeStockFileList.self, from: search.body, what: "Adobe Stock search answer")

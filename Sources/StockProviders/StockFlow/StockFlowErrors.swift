@@ -9,7 +9,7 @@ enum StockFlowErrors {
     static let mapper = ServiceErrorMapper(
         service: "StockFlow",
         complaint: ServiceErrorMapper.genericComplaint,
-        unauthorizedHint: "Check the StockFlow API key (api_key in config.toml or STOCKFLOW_API_KEY) and that it has not been revoked or rotated.")
+        unauthorizedHint: "Check the StockFlow API key (api_key_file or api_key_env in config.toml, or STOCKFLOW_API_KEY) and that it has not been revoked or rotated.")
 
     static func error(for response: HTTPResponse, request: HTTPRequest, id: AssetID? = nil) -> StockError {
         if response.status == 403 {

@@ -54,6 +54,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of StockFlow access tokens and Stocksy credentials (default 86400 and 3600).", valueName: "seconds"))
     var tokenTTL: Int?
 
+    @Option(name: .customLong("stats-file"), help: ArgumentHelp("On stopping, write what was served as JSON: requests per route, answers per status, 429s, faults.", valueName: "file"))
+    var statsFile: String?
+
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard latency >= 0, latency <= 600_000 else { throw ValidationError("--latency must be between 0 and 600000 ms, got \(latency)") }
@@ -81,7 +84,27 @@ struct SandboxCommand: AsyncParsableCommand {
         let signal = await SignalWaiter.next([SIGINT, SIGTERM])
         try await server.stop()
         let stats = await server.stats()
+        if let statsFile {
+            do { try Self.statsJSON(stats).write(to: URL(fileURLWithPath: statsFile)) } catch {
+                Terminal.warn("cannot write \(statsFile): \(error.localizedDescription)")
+            }
+        }
         Terminal.warn("sandbox stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM") after \(stats.totalRequests) request\(stats.totalRequests == 1 ? "" : "s")")
+    }
+
+    /// The stats as one JSON object (for scripts such as scripts/bench-session.py): totals,
+    /// requests per route, answers per status, 429s and faults by kind; no request bodies or keys.
+    static func statsJSON(_ stats: SandboxStats) throws -> Data {
+        let object: [String: Any] = [
+            "totalRequests": stats.totalRequests,
+            "rateLimited": stats.rateLimited,
+            "faultsInjected": stats.faultsInjected,
+            "requestsPerRoute": stats.requestsPerRoute,
+            "responsesPerStatus": Dictionary(uniqueKeysWithValues: stats.responsesPerStatus.map { (String($0.key), $0.value) }),
+            "faults": Dictionary(uniqueKeysWithValues: stats.faults.map { ("\($0.key)", $0.value) }),
+            "requests": stats.requests.map { ["method": $0.method, "route": $0.route, "status": $0.status] as [String: Any] },
+        ]
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     }
 
     static func banner(_ server: SandboxServer, catalog: LocalCatalog) -> String {

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test deps build release bench bench-tui clean completions manual
+.PHONY: run test deps build release bench bench-tui bench-session clean completions manual
 
 ## Install missing system packages, build in release mode, start stockterm on the demo catalog.
 run: deps release
@@ -35,6 +35,11 @@ bench-tui: deps release
 	@if [ -s .build/bench/catalog-1000000.jsonl ]; then \
 	  scripts/bench-tui.py --catalog .build/bench/catalog-1000000.jsonl --cache .build/bench/cache --runs 5; \
 	else echo "no 1M catalog: run make bench first"; fi
+
+## Issue 4's efficiency session: the browser against a StockFlow emulator with 200 ms latency
+## (requests by step, 429s, page moves at once; see docs/benchmarks.md).
+bench-session: deps release
+	scripts/bench-session.py --binary .build/release/stockterm --runs 2
 
 ## Shell completions and the man page, from swift-argument-parser's generators.
 completions: release

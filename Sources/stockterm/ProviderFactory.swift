@@ -76,7 +76,8 @@ enum ProviderFactory {
 
     /// "StockFlow" when the provider is named after its kind, else "work (StockFlow)".
     static func displayName(_ config: ProviderConfig) -> String {
-        config.name == config.kind.rawValue ? config.kind.displayName : "\(config.name) (\(config.kind.displayName))"
+        if config.isBuiltIn { return "demo catalog" }
+        return config.name == config.kind.rawValue ? config.kind.displayName : "\(config.name) (\(config.kind.displayName))"
     }
 
     /// The base URL a service provider talks to: its `endpoint`, else the service's own.

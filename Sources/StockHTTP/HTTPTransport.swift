@@ -152,10 +152,10 @@ public final class HTTPTransport: Sendable {
             default: return String(describing: e)
             }
         }
-        if let e = error as? IOError { return "connection failed (\(e.description))" }
         let text = String(describing: error)
+        if text.localizedCaseInsensitiveContains("connection refused") { return "connection refused" }
         if text.contains("connectTimeout") { return "timed out connecting" }
-        if text.contains("refused") { return "connection refused" }
+        if let e = error as? IOError { return "connection failed (\(e.description))" }
         return text
     }
 

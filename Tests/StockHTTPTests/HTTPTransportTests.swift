@@ -122,7 +122,7 @@ final class RecordedSleeps: Sendable {
             Issue.record("expected a network error")
         } catch let error as StockError {
             guard case .network(let message) = error else { Issue.record("\(error)"); return }
-            #expect(message.hasPrefix("Test: "))
+            #expect(message == "Test: connection refused")
             #expect(!message.contains(Self.key) && !message.contains("query-secret-123456"))
         }
         #expect(sleeps.all.count == 4)

@@ -139,8 +139,8 @@ public final class HTTPTransport: Sendable {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
-    /// "stockterm/0.x (+https://github.com/…)": services ask clients to name themselves.
-    public static let userAgent = "stockterm/0.4"
+    /// "stockterm/0.1.0": services ask clients to name themselves.
+    public static let userAgent = StocktermVersion.product
 
     /// Words for a transport error, without the type names AsyncHTTPClient puts in descriptions.
     static func describe(_ error: any Error) -> String {

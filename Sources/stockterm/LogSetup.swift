@@ -65,7 +65,7 @@ enum LogSetup {
         }
 
         func log(event: LogEvent) {
-            let time = ISO8601DateFormatter().string(from: Date())
+            let time = Date().formatted(.iso8601)
             LogSetup.write("\(time) \(event.level) \(label): \(event.message)")
         }
     }

@@ -63,7 +63,7 @@ enum ProviderFactory {
         case .adobe:
             let client = AdobeStockClient(configuration: .init(
                 baseURL: config.endpoint ?? AdobeStockClient.Configuration.defaultBaseURL, apiKey: secret(.apiKey),
-                product: config.product ?? "stockterm/\(StocktermVersion.current)",
+                product: config.product ?? StocktermVersion.product,
                 accessToken: resolved.secret(.accessToken)?.reveal(), requestsPerSecond: config.rateLimit ?? 5), retry: retry)
             return ProviderChoice(name: name, kind: .adobe, displayName: displayName(config), provider: client)
         case .stocksy:

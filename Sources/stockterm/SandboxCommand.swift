@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import StockCatalog
+import StockCore
 import StockSandbox
 
 extension SandboxAPI: ExpressibleByArgument {}
@@ -140,7 +141,7 @@ extension SandboxCommand {
             table.append("api_key_env = \"\(prefix)_KEY\"")
             exports.append("export \(prefix)_KEY=\(sf.adminKey)")
         } else if let adobe = c.adobe {
-            table += ["product = \"stockterm/\(StocktermVersion.current)\"", "api_key_env = \"\(prefix)_KEY\"",
+            table += ["product = \"\(StocktermVersion.product)\"", "api_key_env = \"\(prefix)_KEY\"",
                       "access_token_env = \"\(prefix)_TOKEN\""]
             exports += ["export \(prefix)_KEY=\(adobe.apiKey)", "export \(prefix)_TOKEN=\(adobe.accessToken)"]
         } else if let stocksy = c.stocksy {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockCore
 
 /// The `stockterm` command: a terminal browser for stock photos and video, and its scriptable
 /// subcommands. Exit codes: 0 success, 1 failure (not found, unreadable catalog, bad lines on
@@ -64,7 +65,3 @@ struct Stockterm: AsyncParsableCommand {
     }
 }
 
-/// The version `--version` prints.
-enum StocktermVersion {
-    static let current = "0.1.0"
-}

@@ -9,7 +9,7 @@ import StockHTTP
 /// `Authorization: Bearer <access token>` from the configuration. Calls stay under 5 per second.
 ///
 /// ```swift
-/// let adobe = AdobeStockClient(configuration: .init(apiKey: key, product: "stockterm/0.4"))
+/// let adobe = AdobeStockClient(configuration: .init(apiKey: key, product: StocktermVersion.product))
 /// let page = try await adobe.search(SearchRequest(query: .term("hippos"), pageSize: 32))
 /// ```
 public final class AdobeStockClient: StockProvider {
@@ -19,7 +19,7 @@ public final class AdobeStockClient: StockProvider {
         public var baseURL: URL
         /// `x-api-key`.
         public var apiKey: String
-        /// `x-product`: the application's name and version, e.g. "stockterm/0.4" (required by Adobe).
+        /// `x-product`: the application's name and version, by default `StocktermVersion.product` ("stockterm/0.1.0") (required by Adobe).
         public var product: String
         /// An access token for profile and licensing calls; search works without one.
         public var accessToken: String?
@@ -28,7 +28,7 @@ public final class AdobeStockClient: StockProvider {
         /// `locale` for the profile's messages.
         public var locale: String
 
-        public init(baseURL: URL = defaultBaseURL, apiKey: String, product: String = "stockterm/0.4",
+        public init(baseURL: URL = defaultBaseURL, apiKey: String, product: String = StocktermVersion.product,
                     accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US") {
             self.baseURL = baseURL; self.apiKey = apiKey; self.product = product
             self.accessToken = accessToken; self.requestsPerSecond = requestsPerSecond; self.locale = locale

@@ -70,6 +70,9 @@ public protocol StockProvider: Sendable {
     func assets(ids: [AssetID]) async throws -> AssetLookup
     func categories() async throws -> [Category]
     func account() async throws -> Account
+    /// Licensing, history and downloads, or nil when this provider cannot license (see
+    /// `StockLicensing`). Defaults to `self` for providers that conform to it.
+    var licensing: (any StockLicensing)? { get }
 }
 
 /// Errors any provider can raise, with payloads; `message` turns them into words for people.

@@ -58,6 +58,10 @@ public final class SandboxServer: Sendable {
             credentials = SandboxCredentials(api: .stocksy, stocksy: service.credentials)
         }
 
+        // Shared by every API: the downloadable files and the charge record tests read.
+        environment.files.register(on: router)
+        router.get("_sandbox/charges") { _, _ in SandboxResponse.json(environment.charges.json) }
+
         let listening = Locked<CheckedContinuation<Int, any Error>?>(nil)
         let resume: @Sendable (Result<Int, any Error>) -> Void = { result in
             listening.withLock { continuation in
@@ -91,6 +95,12 @@ public final class SandboxServer: Sendable {
 
     /// What it has seen so far: requests per route, 429s, faults and the request log.
     public func stats() async -> SandboxStats { environment.recorder.snapshot }
+
+    /// How many times each asset was charged (licensed), by asset id.
+    public func chargeCounts() -> [Int64: Int] { environment.charges.countsByAsset }
+
+    /// How many times the file behind a download key was fetched.
+    public func fileFetchCount(key: String) -> Int { environment.files.fetchCount(key: key) }
 
     /// Stops listening and waits until the server is down.
     public func stop() async throws {

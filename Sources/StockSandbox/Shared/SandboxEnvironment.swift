@@ -8,6 +8,10 @@ final class SandboxEnvironment: Sendable {
     let options: SandboxOptions
     let catalog: LocalCatalog
     let recorder = StatsRecorder()
+    /// Every charge this server made, per asset (licensing tests read it).
+    let charges = ChargeBook()
+    /// Generated files behind signed, expiring URLs (downloads).
+    let files: SandboxFiles
     private let limiter: Locked<SlidingWindowLimiter>
     private let faults: Locked<FaultInjector>
     private let random: Locked<SplitMix64>
@@ -22,6 +26,8 @@ final class SandboxEnvironment: Sendable {
         limiter = Locked(SlidingWindowLimiter(limit: options.effectiveRateLimit, window: window))
         faults = Locked(FaultInjector(rate: options.faultRate, seed: options.seed, kinds: options.faultKinds))
         random = Locked(SplitMix64(seed: options.seed, stream: 0x70CE))
+        let originBox = self.originBox
+        files = SandboxFiles(seed: options.seed) { originBox.withLock { $0 } }
     }
 
     var origin: String { originBox.withLock { $0 } }

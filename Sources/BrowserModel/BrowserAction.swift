@@ -73,4 +73,6 @@ public enum BrowserAction: Hashable, Sendable {
     case retry
     /// `q` on the main screen.
     case quitRequested
+    /// Licensing, downloads and the purchase history.
+    case purchase(PurchaseAction)
 }

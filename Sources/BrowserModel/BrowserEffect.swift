@@ -19,6 +19,19 @@ public enum BrowserEffect: Hashable, Sendable {
     /// Build the configured provider `name` and use it from now on; answer with
     /// `.providerSwitched(name, result)`.
     case switchProvider(name: String)
+    /// Ask the provider's licensing for what `asset` can be licensed as (after reconciling any
+    /// unfinished intent); answer with `.purchase(.offerAnswered(id, result))`.
+    case loadOffer(id: RequestID, asset: Asset)
+    /// License through the ledger's coordinator (journaled before it is sent, sent once); answer
+    /// with `.purchase(.licenseAnswered(id, result))`.
+    case license(id: RequestID, order: LicenseOrder, offer: LicenseOffer)
+    /// Ask the ledger what is licensed for an asset; answer with `.purchase(.licensesAnswered)`.
+    case loadLicenses(AssetID)
+    /// Download a licensed product into the download directory; answer with
+    /// `.purchase(.downloadProgressed)` and `.purchase(.downloadFinished)`.
+    case download(LicensedProduct)
+    /// One page of the ledger's purchases, newest first; answer with `.purchase(.historyAnswered)`.
+    case loadHistory(id: RequestID, offset: Int, limit: Int)
     /// Leave the program (restore the terminal).
     case quit
 }

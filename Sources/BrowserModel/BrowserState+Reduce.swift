@@ -117,6 +117,8 @@ extension BrowserState {
             return retry()
         case .quitRequested:
             return [.quit]
+        case .purchase(let action):
+            return reducePurchase(action)
         }
     }
 }

@@ -40,7 +40,7 @@ extension BrowserState {
         let id = nextRequestID
         nextRequestID = RequestID(rawValue: id.rawValue + 1)
         detail = DetailState(asset: asset, requestID: id)
-        return [.loadAsset(id: id, asset: asset.id)]
+        return [.loadAsset(id: id, asset: asset.id), .loadLicenses(asset.id)]
     }
 
     /// The full asset arrived; an answer for another request or another asset is dropped.
@@ -59,8 +59,9 @@ extension BrowserState {
         detail = shown
     }
 
-    /// Esc: closes the help overlay, else the sort picker, else the detail view (cancelling its
-    /// request), else moves the keys from the search bar to the results.
+    /// Esc: closes the help overlay, else the sort picker, else the provider picker, else the
+    /// licensing flow (unless its request is on its way), else the purchase history, else the
+    /// detail view (cancelling its request), else moves the keys from the search bar to the results.
     mutating func back() -> [BrowserEffect] {
         if showsHelp {
             showsHelp = false
@@ -72,6 +73,19 @@ extension BrowserState {
         }
         if showsProviderPicker {
             showsProviderPicker = false
+            return []
+        }
+        if let flow = purchase {
+            // A license request on its way cannot be recalled; the flow stays until it answers.
+            if flow.isSending {
+                purchase?.notice = "the license request is on its way and cannot be recalled"
+                return []
+            }
+            purchase = nil
+            return []
+        }
+        if history != nil {
+            history = nil
             return []
         }
         if let shown = detail {

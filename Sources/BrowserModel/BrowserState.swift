@@ -55,6 +55,8 @@ public struct DetailState: Hashable, Sendable {
     public var scrollOffset: Int = 0
     /// The largest useful `scrollOffset`, as the screen last measured it (`.detailMeasured`).
     public var maxScroll: Int = 0
+    /// What is licensed of this asset, as the ledger and the service say ("Licensed on DATE (Medium)").
+    public var licensed: [LicensedProduct] = []
 
     /// A detail view showing `asset`.
     public init(asset: Asset, requestID: RequestID?, errorMessage: String? = nil) {
@@ -150,6 +152,12 @@ public struct BrowserState: Hashable, Sendable {
     public var showsProviderPicker: Bool
     /// Index into `providers` of the picker's highlighted line.
     public var providerCursor: Int
+    /// The licensing flow, over the detail view, when open.
+    public var purchase: PurchaseFlow?
+    /// Downloads started in this session, oldest first.
+    public var downloads: [DownloadStatus]
+    /// The purchase history overlay, when open.
+    public var history: HistoryState?
 
     // MARK: Ids
     /// The id the next request gets.
@@ -179,6 +187,7 @@ public struct BrowserState: Hashable, Sendable {
         inFlight = nil; failedPage = nil; debounceTimer = nil; queryError = nil; errorMessage = nil
         selection = nil; scrollOffset = 0; filterCursor = 0; viewport = Viewport(rows: viewportRows, columns: viewportColumns)
         focus = .results; detail = nil; showsHelp = false; showsSortPicker = false; sortCursor = 0
+        purchase = nil; downloads = []; history = nil
         nextRequestID = 1; nextTimerID = 1
     }
 

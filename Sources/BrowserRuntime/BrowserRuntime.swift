@@ -23,13 +23,20 @@ public final class BrowserRuntime: Sendable {
         case timer(TimerID)
         case categories
         case switchProvider
+        case licenses(AssetID)
+        case download(String)
     }
 
     /// Builds a configured provider by name (the provider picker's `.switchProvider`).
     public typealias ProviderFactory = @Sendable (String) async throws -> any StockProvider
+    /// Builds the licensing desk of a provider (by its configured name, nil for an unnamed one),
+    /// or nil when it cannot license.
+    public typealias DeskFactory = @Sendable (String?, any StockProvider) -> (any PurchaseDesk)?
 
     private let current: Mutex<any StockProvider>
+    private let currentDesk: Mutex<(any PurchaseDesk)?>
     private let makeProvider: ProviderFactory?
+    private let makeDesk: DeskFactory?
     private let clock: any BrowserClock
     private let deliver: @Sendable (BrowserAction) -> Void
     private let jobs = Mutex<[Job: Task<Void, Never>]>([:])
@@ -37,17 +44,22 @@ public final class BrowserRuntime: Sendable {
     /// A runtime for `provider`, waiting on `clock`, answering through `deliver` (called on any
     /// thread). `makeProvider` builds the providers the picker offers; without it, switching
     /// answers with a failure.
-    public init(provider: any StockProvider, clock: any BrowserClock = SystemBrowserClock(),
-                makeProvider: ProviderFactory? = nil,
+    public init(provider: any StockProvider, providerName: String? = nil, clock: any BrowserClock = SystemBrowserClock(),
+                makeProvider: ProviderFactory? = nil, makeDesk: DeskFactory? = nil,
                 deliver: @escaping @Sendable (BrowserAction) -> Void) {
         self.current = Mutex(provider)
+        self.currentDesk = Mutex(makeDesk?(providerName, provider))
         self.makeProvider = makeProvider
+        self.makeDesk = makeDesk
         self.clock = clock
         self.deliver = deliver
     }
 
     /// The provider requests go to now.
     public var provider: any StockProvider { current.withLock { $0 } }
+
+    /// The licensing desk of the current provider, if it can license.
+    public var desk: (any PurchaseDesk)? { currentDesk.withLock { $0 } }
 
     /// Starts or cancels work for each effect, in order. `.quit` is the caller's to handle and is
     /// ignored here. Returns at once; answers arrive later through `deliver`.
@@ -105,11 +117,54 @@ public final class BrowserRuntime: Sendable {
                 }
                 do {
                     let provider = try await makeProvider(name)
+                    let desk = self?.makeDesk?(name, provider)
                     // Swapped before the answer is posted: the searches the answer starts go to it.
                     self?.current.withLock { $0 = provider }
+                    self?.currentDesk.withLock { $0 = desk }
                     return .providerSwitched(name, .success(provider.info))
                 } catch {
                     return .providerSwitched(name, .failure(BrowserFailure(error: error)))
+                }
+            }
+        case .loadOffer(let id, let asset):
+            let desk = self.desk, name = provider.info.displayName
+            start(.request(id)) {
+                guard let desk else { return .purchase(.offerAnswered(id, .failure(Self.noLicensing(name)))) }
+                do { return .purchase(.offerAnswered(id, .success(try await desk.offer(for: asset)))) }
+                catch { return .purchase(.offerAnswered(id, .failure(BrowserFailure(error: error)))) }
+            }
+        case .license(let id, let order, let offer):
+            let desk = self.desk, name = provider.info.displayName
+            // Never cancelled from here: once journaled and sent, only its answer ends it.
+            start(.request(id)) {
+                guard let desk else { return .purchase(.licenseAnswered(id, .failure(Self.noLicensing(name)))) }
+                do { return .purchase(.licenseAnswered(id, .success(try await desk.license(order, offer: offer)))) }
+                catch { return .purchase(.licenseAnswered(id, .failure(BrowserFailure(error: error)))) }
+            }
+        case .loadLicenses(let assetID):
+            guard let desk = self.desk else { break }
+            start(.licenses(assetID)) {
+                .purchase(.licensesAnswered(assetID, (try? await desk.licensed(assetID: assetID)) ?? []))
+            }
+        case .loadHistory(let id, let offset, let limit):
+            let desk = self.desk, name = provider.info.displayName
+            start(.request(id)) {
+                guard let desk else { return .purchase(.historyAnswered(id, .failure(Self.noLicensing(name)))) }
+                do { return .purchase(.historyAnswered(id, .success(try await desk.history(offset: offset, limit: limit)))) }
+                catch { return .purchase(.historyAnswered(id, .failure(BrowserFailure(error: error)))) }
+            }
+        case .download(let product):
+            let desk = self.desk, name = provider.info.displayName, deliver = self.deliver
+            let throttle = ProgressThrottle()
+            start(.download(product.id)) {
+                guard let desk else { return .purchase(.downloadFinished(productID: product.id, .failure(Self.noLicensing(name)))) }
+                do {
+                    let path = try await desk.download(product) { progress in
+                        if throttle.shouldReport() { deliver(.purchase(.downloadProgressed(productID: product.id, progress))) }
+                    }
+                    return .purchase(.downloadFinished(productID: product.id, .success(path)))
+                } catch {
+                    return .purchase(.downloadFinished(productID: product.id, .failure(BrowserFailure(error: error))))
                 }
             }
         case .cancel(let id):
@@ -119,6 +174,10 @@ public final class BrowserRuntime: Sendable {
         case .quit:
             break
         }
+    }
+
+    private static func noLicensing(_ provider: String) -> BrowserFailure {
+        BrowserFailure(message: "licensing is not available for \(provider)")
     }
 
     /// Runs `work` as a task under `job`; posts its action unless the task was cancelled.

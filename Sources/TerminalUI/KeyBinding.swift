@@ -4,12 +4,18 @@ import StockCore
 /// Where a key is read: the pane with focus, or an overlay above them.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchBar, filters, results, detail, help, sortPicker, providerPicker
+    /// The licensing flow (choosing, confirming, done) and its reference form (typing edits a field).
+    case purchase, purchaseForm
+    /// The purchase history.
+    case history
 
     /// The context the state puts keys in: an overlay first, then the detail, then the focused pane.
     public init(_ state: BrowserState) {
         if state.showsHelp { self = .help }
         else if state.showsSortPicker { self = .sortPicker }
         else if state.showsProviderPicker { self = .providerPicker }
+        else if let flow = state.purchase { self = flow.step == .references ? .purchaseForm : .purchase }
+        else if state.history != nil { self = .history }
         else if state.detail != nil { self = .detail }
         else {
             switch state.focus {
@@ -84,6 +90,35 @@ extension KeyBinding {
         KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
         KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
         KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker, .providerPicker], .back, help: "back", hint: "back"),
+        KeyBinding([.character("l")], in: [.detail], .purchase(.begin), help: "license this asset", hint: "license"),
+        KeyBinding([.character("d")], in: [.detail], .purchase(.download), help: "download the licensed file", hint: "download"),
+        KeyBinding([.character("L")], in: [.results, .filters, .detail], .purchase(.toggleHistory), help: "purchase history"),
+        KeyBinding([.down, .character("j")], in: [.purchase], .purchase(.moveCursor(1)), help: "next line"),
+        KeyBinding([.up, .character("k")], in: [.purchase], .purchase(.moveCursor(-1)), help: "previous line"),
+        KeyBinding([.right, .tab], in: [.purchase], .purchase(.moveCursor(1)), help: "the License button (confirmation)"),
+        KeyBinding([.left], in: [.purchase], .purchase(.moveCursor(-1)), help: "the Cancel button (confirmation)"),
+        KeyBinding([.character(" ")], in: [.purchase], .purchase(.toggleAtCursor), help: "choose the size or toggle the license", hint: "choose"),
+        KeyBinding([.enter], in: [.purchase], .purchase(.next), help: "continue, or press the focused button", hint: "continue"),
+        KeyBinding([.character("y")], in: [.purchase], .purchase(.confirm), help: "license now (confirmation screen)"),
+        KeyBinding([.character("d")], in: [.purchase], .purchase(.download), help: "download the product (when licensed)"),
+        KeyBinding([.down, .tab], in: [.purchaseForm], .purchase(.moveCursor(1)), help: "next field"),
+        KeyBinding([.up], in: [.purchaseForm], .purchase(.moveCursor(-1)), help: "previous field"),
+        KeyBinding([.enter], in: [.purchaseForm], .purchase(.next), help: "next field, then the confirmation", hint: "continue"),
+        KeyBinding([.left], in: [.purchaseForm], .purchase(.editReference(.left)), help: "cursor left"),
+        KeyBinding([.right], in: [.purchaseForm], .purchase(.editReference(.right)), help: "cursor right"),
+        KeyBinding([.home, .control("a")], in: [.purchaseForm], .purchase(.editReference(.home)), help: "cursor to the start"),
+        KeyBinding([.end, .control("e")], in: [.purchaseForm], .purchase(.editReference(.end)), help: "cursor to the end"),
+        KeyBinding([.backspace], in: [.purchaseForm], .purchase(.editReference(.backspace)), help: "delete before the cursor"),
+        KeyBinding([.delete], in: [.purchaseForm], .purchase(.editReference(.delete)), help: "delete under the cursor"),
+        KeyBinding([.control("w")], in: [.purchaseForm], .purchase(.editReference(.deleteWordBackward)), help: "delete the word before"),
+        KeyBinding([.control("u")], in: [.purchaseForm], .purchase(.editReference(.deleteToStart)), help: "delete to the start"),
+        KeyBinding([.down, .character("j")], in: [.history], .purchase(.moveHistoryCursor(1)), help: "next purchase"),
+        KeyBinding([.up, .character("k")], in: [.history], .purchase(.moveHistoryCursor(-1)), help: "previous purchase"),
+        KeyBinding([.enter, .character("d")], in: [.history], .purchase(.downloadFromHistory), help: "download the purchase", hint: "download"),
+        KeyBinding([.escape], in: [.purchase, .purchaseForm, .history], .back, help: "cancel and close", hint: "cancel"),
+        KeyBinding([.character("q"), .character("L")], in: [.history], .back, help: "close"),
+        KeyBinding([.character("q")], in: [.purchase], .back, help: "cancel and close"),
+        KeyBinding([.character("?")], in: [.purchase, .history], .toggleHelp, help: "help"),
         KeyBinding([.character("q"), .character("s")], in: [.sortPicker], .back, help: "close"),
         KeyBinding([.character("q"), .character("p")], in: [.providerPicker], .back, help: "close"),
         KeyBinding([.character("q")], in: [.detail, .help], .back, help: "back"),
@@ -101,6 +136,9 @@ extension KeyBinding {
         let context = KeyContext(state)
         if let bound = action(for: key, in: context) { return bound }
         if context == .searchBar, case .character(let character) = key { return .queryEdit(.insert(String(character))) }
+        if context == .purchaseForm, case .character(let character) = key {
+            return .purchase(.editReference(.insert(String(character))))
+        }
         return nil
     }
 

@@ -33,7 +33,7 @@ import Testing
 
     @Test func inTheDetailViewMovementKeysScrollTheTextWithinWhatTheScreenMeasured() {
         var store = FacetTests.loaded()
-        store.send(.openDetail, effects: [.loadAsset(id: 2, asset: 1)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 2, asset: 1), .loadLicenses(1)]) {
             $0.detail = DetailState(asset: Fixture.asset(1), requestID: 2); $0.nextRequestID = 3
         }
         store.send(.moveSelection(1))   // nothing to scroll yet: maxScroll is 0

@@ -63,7 +63,7 @@ import Testing
     @Test func detailShowsTheListItemAtOnceThenTheFullAsset() {
         var store = TestStore(Self.tenLoaded())
         store.send(.moveSelection(2)) { $0.selection = 2 }
-        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 3)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 3), .loadLicenses(3)]) {
             $0.detail = DetailState(asset: Fixture.asset(3), requestID: 1); $0.nextRequestID = 2
         }
         #expect(store.state.detail?.isLoading == true)
@@ -77,12 +77,12 @@ import Testing
 
     @Test func lateDetailAnswerForAnotherAssetIsDropped() {
         var store = TestStore(Self.tenLoaded())
-        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1), .loadLicenses(1)]) {
             $0.detail = DetailState(asset: Fixture.asset(1), requestID: 1); $0.nextRequestID = 2
         }
         store.send(.back, effects: [.cancel(1)]) { $0.detail = nil }
         store.send(.moveSelection(1)) { $0.selection = 1 }
-        store.send(.openDetail, effects: [.loadAsset(id: 2, asset: 2)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 2, asset: 2), .loadLicenses(2)]) {
             $0.detail = DetailState(asset: Fixture.asset(2), requestID: 2); $0.nextRequestID = 3
         }
         store.receive(.assetAnswered(1, .success(Fixture.asset(1, description: "old"))))
@@ -94,7 +94,7 @@ import Testing
 
     @Test func failedDetailCanBeRetried() {
         var store = TestStore(Self.tenLoaded())
-        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1), .loadLicenses(1)]) {
             $0.detail = DetailState(asset: Fixture.asset(1), requestID: 1); $0.nextRequestID = 2
         }
         store.receive(.assetAnswered(1, .failure(BrowserFailure(StockError.notFound(1))))) {
@@ -112,7 +112,7 @@ import Testing
         store.send(.cycleFocus) { $0.focus = .filters }
         store.send(.cycleFocus) { $0.focus = .results }
         store.send(.focus(.searchBar)) { $0.focus = .searchBar }
-        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1)]) {
+        store.send(.openDetail, effects: [.loadAsset(id: 1, asset: 1), .loadLicenses(1)]) {
             $0.detail = DetailState(asset: Fixture.asset(1), requestID: 1); $0.nextRequestID = 2
         }
         store.send(.toggleSortPicker) { $0.showsSortPicker = true }

@@ -58,6 +58,7 @@ struct TestStore {
         check("scrollOffset", \.scrollOffset); check("viewport", \.viewport); check("filterCursor", \.filterCursor); check("focus", \.focus)
         check("detail", \.detail); check("showsHelp", \.showsHelp); check("showsSortPicker", \.showsSortPicker); check("sortCursor", \.sortCursor)
         check("nextRequestID", \.nextRequestID); check("nextTimerID", \.nextTimerID)
+        check("purchase", \.purchase); check("downloads", \.downloads); check("history", \.history)
         check("expandSynonyms", \.expandSynonyms); check("pageSize", \.pageSize)
         Issue.record(Comment(rawValue: "state after \(action) differs:\n" + fields.joined(separator: "\n")), sourceLocation: sourceLocation)
     }

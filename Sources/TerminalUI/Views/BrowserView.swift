@@ -12,7 +12,7 @@ import BrowserModel
 /// ```
 ///
 /// Layers, bottom to top: search bar, status line, body (filters │ results, or the detail view),
-/// then the sort picker and the help overlay. See docs/terminal-views.md.
+/// then the purchase history, the licensing flow, the pickers and the help overlay. See docs/terminal-views.md.
 public enum BrowserView {
     /// Draws the whole screen for `state` into `grid`, which is cleared first; the grid's size is
     /// the terminal's. `spinnerFrame` picks the spinner's glyph while something loads.
@@ -26,6 +26,7 @@ public enum BrowserView {
 
         var outcome = RenderOutcome()
         let overlay = state.showsHelp || state.showsSortPicker || state.showsProviderPicker
+            || state.purchase != nil || state.history != nil
         let cursor = SearchBarView.draw(state, in: layout.searchBar, into: &grid,
                                         showsCursor: !overlay && state.detail == nil)
 
@@ -39,10 +40,15 @@ public enum BrowserView {
         StatusLineView.draw(state, in: layout.status, visibleRows: layout.resultRows, spinnerFrame: spinnerFrame,
                             into: &grid)
 
+        var overlayCursor: CursorPosition?
+        if state.history != nil { HistoryView.draw(state, on: grid.bounds, spinnerFrame: spinnerFrame, into: &grid) }
+        if state.purchase != nil {
+            overlayCursor = PurchaseView.draw(state, on: grid.bounds, spinnerFrame: spinnerFrame, into: &grid)
+        }
         if state.showsSortPicker { SortPickerView.draw(state, on: grid.bounds, into: &grid) }
         if state.showsProviderPicker { ProviderPickerView.draw(state, on: grid.bounds, into: &grid) }
         if state.showsHelp { HelpOverlayView.draw(state, on: grid.bounds, into: &grid) }
-        outcome.cursor = cursor
+        outcome.cursor = state.showsHelp ? nil : (overlayCursor ?? cursor)
         return outcome
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import BrowserModel
 import StockCore
 
@@ -60,6 +61,9 @@ enum DetailView {
             let warnings = asset.contentWarnings.isEmpty ? "mature content" : asset.contentWarnings.map(SafeText.sanitize).joined(separator: ", ")
             lines += wrap("⚠ Content warning: " + warnings, width: width, style: ViewStyle.warningBold)
         }
+        if let latest = PurchaseFlow.latest(detail.licensed) {
+            lines.append(StyledLine("✓ " + BrowserState.licensedLine(latest) + "   d download", ViewStyle.accentBold))
+        }
         if detail.isLoading {
             lines.append(StyledLine("Loading full details…", ViewStyle.muted))
         }
@@ -75,7 +79,10 @@ enum DetailView {
         lines += fieldLines(AssetFields.fields(of: asset), width: width)
         lines.append(.blank)
         lines += productLines(asset.products, width: width)
-        // Purchased products (a later issue) get their own section here, below what is on sale.
+        if !detail.licensed.isEmpty {
+            lines.append(.blank)
+            lines += licensedLines(detail.licensed, width: width)
+        }
         return lines
     }
 
@@ -95,6 +102,19 @@ enum DetailView {
                 let head = index == 0 ? DisplayWidth.pad(label, toWidth: labelWidth) : String(repeating: " ", count: labelWidth)
                 lines.append(StyledLine([.init(head, ViewStyle.muted), .init(text)]))
             }
+        }
+        return lines
+    }
+
+    /// What this account has licensed of the asset, newest first: product, date, reference.
+    static func licensedLines(_ products: [LicensedProduct], width: Int) -> [StyledLine] {
+        var lines = [StyledLine("Licensed", ViewStyle.bold)]
+        let sorted = products.sorted { ($0.licensedAt ?? .distantPast) > ($1.licensedAt ?? .distantPast) }
+        for product in sorted {
+            let date = product.licensedAt.map(ISODate.formatDay) ?? "date unknown"
+            var text = SafeText.sanitize(product.name) + "  " + date + "  " + SafeText.sanitize(product.id)
+            if !product.downloadable { text += "  (file no longer offered; the license remains valid)" }
+            lines += TextWrap.wrap(text, width: max(1, width)).map { StyledLine($0) }
         }
         return lines
     }

@@ -22,7 +22,7 @@ enum StatusLineView {
         let range = rangeText(state, visibleRows: visibleRows)
         let loading = state.isWaitingForResults || state.detail?.isLoading == true
         let spinner = loading ? "\(Spinner.glyph(frame: spinnerFrame)) loading" : ""
-        let error = state.errorMessage ?? ""
+        let error = state.errorMessage ?? downloadText(state) ?? ""
         let hints = KeyBinding.hints(in: KeyContext(state))
 
         // Room, from the most to the least essential part: range, spinner, error, provider, hints.
@@ -57,6 +57,27 @@ enum StatusLineView {
         let shownHints = fitting(hints, width: hintsWidth)
         if !shownHints.isEmpty {
             grid.draw(shownHints, rightAlignedTo: rect.maxX, y: rect.y, maxWidth: hintsWidth, style: ViewStyle.muted)
+        }
+    }
+
+    /// The newest download's progress or outcome, when there is one to tell:
+    /// "⬇ Medium 48% 12.4 MB of 25.8 MB 3.1 MB/s", "saved /home/me/Downloads/x.jpg".
+    static func downloadText(_ state: BrowserState) -> String? {
+        guard let status = state.downloads.last else { return nil }
+        let name = SafeText.sanitize(status.product.name)
+        switch status.phase {
+        case .running:
+            let p = status.progress
+            var text = "⬇ \(name) "
+            if let total = p.total, total > 0 {
+                text += "\(Int(Double(p.received) * 100 / Double(total)))% \(Format.bytes(p.received)) of \(Format.bytes(total))"
+            } else {
+                text += Format.bytes(p.received)
+            }
+            if p.bytesPerSecond > 0 { text += " \(Format.bytes(Int64(p.bytesPerSecond)))/s" }
+            return text
+        case .finished(let path): return "saved \(SafeText.sanitize(path))"
+        case .failed(let why): return "download failed: \(SafeText.sanitize(why))"
         }
     }
 

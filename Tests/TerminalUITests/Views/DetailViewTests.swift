@@ -31,7 +31,7 @@ import Testing
             " Sizes           S 800×533, XL 6000×4000",
             " Keywords        baikal, ice, winter, lake, siberia",
             "",
-            "demo catalog  1–5 of 14,382                                     ? help  Esc back",
+            "demo catalog  1–5 of 14,382              ? help  Esc back  l license  d download",
         ], "detail80")
         #expect(outcome.cursor == nil)
         #expect(outcome.detailMaxScroll == 5)
@@ -79,7 +79,7 @@ import Testing
             "",
             "",
             "",
-            "demo catalog  1–5 of 14,382                                                                             ? help  Esc back",
+            "demo catalog  1–5 of 14,382                                                      ? help  Esc back  l license  d download",
         ], "detail120")
         #expect(outcome.detailMaxScroll == 0)
     }

@@ -1,0 +1,105 @@
+import Foundation
+import StockCore
+
+/// What can happen to the licensing flow, the downloads and the purchase history (wrapped in
+/// `BrowserAction.purchase`).
+public enum PurchaseAction: Hashable, Sendable {
+    /// `l` in the detail view: start licensing the asset shown.
+    case begin
+    /// The answer to `.loadOffer`.
+    case offerAnswered(RequestID, Result<LicenseOffer, BrowserFailure>)
+    /// Move the highlighted row, reference field or button.
+    case moveCursor(Int)
+    /// Space: choose the size under the cursor, or toggle the license or "license again".
+    case toggleAtCursor
+    /// Enter: go on (choose and continue; next field; press the focused button).
+    case next
+    /// Tab on the confirmation screen: the other button.
+    case switchButton
+    /// `y` on the confirmation screen: license now (as Enter on the License button).
+    case confirm
+    /// An editing key in a reference field.
+    case editReference(QueryEdit)
+    /// The answer to `.license`.
+    case licenseAnswered(RequestID, Result<LicenseReceipt, BrowserFailure>)
+    /// What the ledger and service know is licensed for an asset (`.loadLicenses`).
+    case licensesAnswered(AssetID, [LicensedProduct])
+    /// `d`: download the product under the cursor (done step) or the asset's latest license (detail).
+    case download
+    /// A download moved on.
+    case downloadProgressed(productID: String, TransferProgress)
+    /// A download ended: the file's path, or why not.
+    case downloadFinished(productID: String, Result<String, BrowserFailure>)
+    /// `L`: the purchase history on or off.
+    case toggleHistory
+    /// Move the history's cursor (the next page is asked for near the end).
+    case moveHistoryCursor(Int)
+    /// Enter or `d` in the history: download the highlighted purchase.
+    case downloadFromHistory
+    /// The answer to `.loadHistory`.
+    case historyAnswered(RequestID, Result<[PurchaseRecord], BrowserFailure>)
+}
+
+/// How far a download has come.
+public struct TransferProgress: Hashable, Sendable {
+    public var received: Int64
+    /// The size, when the server says.
+    public var total: Int64?
+    /// Smoothed speed.
+    public var bytesPerSecond: Double
+    public init(received: Int64, total: Int64? = nil, bytesPerSecond: Double = 0) {
+        self.received = received; self.total = total; self.bytesPerSecond = bytesPerSecond
+    }
+}
+
+/// One download the browser started.
+public struct DownloadStatus: Hashable, Sendable {
+    public enum Phase: Hashable, Sendable {
+        case running
+        /// Saved at this path.
+        case finished(String)
+        case failed(String)
+    }
+    public var product: LicensedProduct
+    public var progress: TransferProgress
+    public var phase: Phase
+    public init(product: LicensedProduct, progress: TransferProgress = TransferProgress(received: 0), phase: Phase = .running) {
+        self.product = product; self.progress = progress; self.phase = phase
+    }
+}
+
+/// One line of the purchase history view: an intent in the ledger and what became of it.
+public struct PurchaseRecord: Hashable, Sendable {
+    /// The ledger's state: "pending", "confirmed", "failed", "unresolved".
+    public var state: String
+    public var date: Date
+    public var assetID: AssetID
+    /// The product names, "Medium + Products for resale". Unsanitised.
+    public var what: String
+    public var total: LicenseCost?
+    /// The service's purchase id, once confirmed.
+    public var purchaseID: String?
+    /// What can be downloaded.
+    public var products: [LicensedProduct]
+    /// Why it failed or is unresolved.
+    public var message: String?
+
+    public init(state: String, date: Date, assetID: AssetID, what: String, total: LicenseCost? = nil, purchaseID: String? = nil,
+                products: [LicensedProduct] = [], message: String? = nil) {
+        self.state = state; self.date = date; self.assetID = assetID; self.what = what; self.total = total
+        self.purchaseID = purchaseID; self.products = products; self.message = message
+    }
+}
+
+/// The purchase history overlay.
+public struct HistoryState: Hashable, Sendable {
+    /// The page request running, if any.
+    public var requestID: RequestID?
+    public var records: [PurchaseRecord]
+    /// The highlighted record.
+    public var cursor: Int
+    public var errorMessage: String?
+    /// Whether the ledger may hold more records than loaded.
+    public var hasMore: Bool
+    public init(requestID: RequestID?) { self.requestID = requestID; records = []; cursor = 0; errorMessage = nil; hasMore = true }
+}

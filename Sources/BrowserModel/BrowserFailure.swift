@@ -13,9 +13,12 @@ public struct BrowserFailure: Error, Hashable, Sendable, CustomStringConvertible
     public init(message: String) { self.message = message }
     /// A provider error, in its own words (`StockError.message`).
     public init(_ error: StockError) { self.message = error.message }
-    /// Any error: a `StockError`'s message, otherwise the error's description.
+    /// Any error: a `DescribedError`'s message (`StockError`, the ledger's refusals), otherwise
+    /// the error's description.
     public init(error: any Error) {
-        if let stock = error as? StockError { self.message = stock.message } else { self.message = "\(error)" }
+        if let described = error as? any DescribedError { self.message = described.message }
+        else if error is CancellationError { self.message = "cancelled" }
+        else { self.message = "\(error)" }
     }
     /// The message.
     public var description: String { message }

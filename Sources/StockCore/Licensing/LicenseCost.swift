@@ -52,6 +52,12 @@ public enum LicenseCost: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var isNegative: Bool { minorUnits < 0 }
 
+    /// Whether the cost is in credits (a quota) rather than money.
+    public var isCredits: Bool {
+        if case .credits = self { return true }
+        return false
+    }
+
     private enum CodingKeys: String, CodingKey { case money, credits }
 
     public init(from decoder: any Decoder) throws {

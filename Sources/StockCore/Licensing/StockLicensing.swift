@@ -31,6 +31,10 @@ public protocol StockLicensing: Sendable {
     /// LicenseHistory `limit` and `offset`).
     func licenseHistory(offset: Int, limit: Int) async throws -> LicenseHistoryPage
 
+    /// The same for the whole organisation when `organisation` is true, where the service keeps
+    /// one (Adobe's `all=true`); by default the account's own history.
+    func licenseHistory(offset: Int, limit: Int, organisation: Bool) async throws -> LicenseHistoryPage
+
     /// A fresh link for a licensed product. `format` asks a vector for "jpeg" or "png" where the
     /// service offers it. Throws `StockError.notFound` with words saying the license remains valid
     /// when the service no longer offers the file.
@@ -38,6 +42,12 @@ public protocol StockLicensing: Sendable {
 
     /// A watermarked comp of an asset that is not licensed.
     func compLink(for asset: Asset) async throws -> DownloadLink
+}
+
+extension StockLicensing {
+    public func licenseHistory(offset: Int, limit: Int, organisation: Bool) async throws -> LicenseHistoryPage {
+        try await licenseHistory(offset: offset, limit: limit)
+    }
 }
 
 extension StockProvider {

@@ -242,11 +242,3 @@ enum PurchaseView {
         return DisplayWidth.pad(shown, toWidth: room) + "  " + right
     }
 }
-
-extension LicenseCost {
-    /// Whether the cost is in credits (a quota) rather than money.
-    var isCredits: Bool {
-        if case .credits = self { return true }
-        return false
-    }
-}

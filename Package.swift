@@ -119,6 +119,8 @@ let package = Package(
             name: "StockHTTPTests",
             dependencies: [
                 "StockHTTP", "StockCore",
+                // DemoFileServer: downloads against the emulators' generated files.
+                "StockSandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -29,6 +29,14 @@ public struct SandboxOptions: Sendable {
     public var tokenLifetime: Duration
     /// Where the server logs; nothing by default.
     public var logger: Logger
+    /// Probability in 0...1 that a purchase or license request that has already charged the
+    /// account is answered with a fault anyway (one of `faultKinds`: a 5xx, truncated JSON or a
+    /// dropped connection), so that only the service's history can tell it was bought. 0 by
+    /// default; drawn from its own seeded sequence. Stocksy's `POST /purchases` honours it.
+    public var faultAfterChargeRate: Double = 0
+    /// How long signed download and comp URLs stay valid; nil means the service's own
+    /// (Stocksy: 15 minutes).
+    public var downloadURLLifetime: Duration? = nil
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
                 rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,
@@ -57,6 +65,12 @@ public struct SandboxOptions: Sendable {
         guard latency >= .zero else { throw .invalidOption("latency must not be negative") }
         if let rateLimit, rateLimit < 1 { throw .invalidOption("rate limit must be at least 1, got \(rateLimit)") }
         guard tokenLifetime >= .zero else { throw .invalidOption("token lifetime must not be negative") }
+        guard faultAfterChargeRate.isFinite, (0...1).contains(faultAfterChargeRate) else {
+            throw .invalidOption("fault-after-charge rate must be between 0 and 1, got \(faultAfterChargeRate)")
+        }
+        if let downloadURLLifetime, downloadURLLifetime <= .zero {
+            throw .invalidOption("download URL lifetime must be positive")
+        }
     }
 }
 

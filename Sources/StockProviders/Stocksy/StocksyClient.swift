@@ -120,12 +120,20 @@ public final class StocksyClient: StockProvider {
     /// Sends, logs in again once after a 403 that says the credentials expired (the transport
     /// handles 401 itself), and maps a non-2xx answer to `StockError`.
     func send(_ request: HTTPRequest, id: AssetID? = nil) async throws -> HTTPResponse {
+        let response = try await sendAnswer(request)
+        guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request, id: id) }
+        return response
+    }
+
+    /// Sends, and logs in again once after a 403 that says the credentials expired; returns the
+    /// answer whatever its status. A 403 from the gateway means the request was refused before
+    /// it reached the service, so sending it again cannot do anything twice, a purchase included.
+    func sendAnswer(_ request: HTTPRequest) async throws -> HTTPResponse {
         let used = await session.currentAccessKeyID()
         var response = try await transport.send(request)
         if StocksyErrors.saysCredentialsExpired(response), try await session.renew(rejected: used) {
             response = try await transport.send(request)
         }
-        guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request, id: id) }
         return response
     }
 }

@@ -8,7 +8,8 @@ struct StocksyAccounts: Sendable {
         var password: String
         var firstName: String
         var lastName: String
-        /// Minor units, with `currency` and `decimals`.
+        /// The opening balance, in minor units, with `currency` and `decimals` (what is left
+        /// after purchases is `StocksyPurchaseBook.balance`).
         var balance: Int64
         var currency: String
         var decimals: Int
@@ -28,15 +29,5 @@ struct StocksyAccounts: Sendable {
 
     func credentials(forAccessKey id: String) -> SigV4Verifier.Credentials? {
         credentials.withLock { $0[id] }
-    }
-}
-
-/// What the account has bought, per asset (`purchasedProducts`). Empty until `POST /purchases`
-/// arrives; the assets endpoint already asks it, so purchases only have to fill it.
-struct StocksyPurchaseBook: Sendable {
-    private let products = Locked<[Int64: [JSONNode]]>([:])
-
-    func purchasedProducts(assetID: Int64) -> [JSONNode] {
-        products.withLock { $0[assetID] ?? [] }
     }
 }

@@ -17,6 +17,14 @@ struct StocksyErrors: ServiceEnvelope {
 
     static let forbidden = gateway(.forbidden, "Forbidden")
 
+    /// A refused purchase: the `PurchaseRequestResponse` members without a purchase,
+    /// `{"status":"error","category":"insufficient_balance","message":"…"}`.
+    static func purchase(_ status: HTTPResponse.Status, category: String, _ message: String,
+                         headers: [(String, String)] = []) -> HTTPFailure {
+        HTTPFailure(status, .members([("status", .string("error")), ("category", .string(category)), ("message", .string(message))]),
+                    headers: headers)
+    }
+
     func rateLimited(retryAfter: Int, limit: Int) -> HTTPFailure {
         Self.gateway(.tooManyRequests, "Too Many Requests", headers: [("Retry-After", String(retryAfter))])
     }

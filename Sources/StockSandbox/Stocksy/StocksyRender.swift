@@ -78,7 +78,7 @@ struct StocksyRender {
             members.append(("imageCompUrl", .string("\(origin)/comps/\(a.id).jpg")))
         }
         members.append(("availableProducts", .array(a.products.map(product))))
-        members.append(("purchasedProducts", .array(purchases.purchasedProducts(assetID: a.id.rawValue))))
+        members.append(("purchasedProducts", .array(purchases.items(assetID: a.id.rawValue).map(purchasedProductOfAsset))))
         members.append(("status", .string("success")))
         members.append(("message", .string("Asset retrieved")))
         return .members(members)

@@ -4,19 +4,29 @@ import StockCatalog
 import StockCore
 
 /// The Stocksy API v1.2 emulator: `POST /login` for temporary credentials, then sigv4-signed
-/// `GET /search`, `/assets/{id}`, `/assets?ids=` and `/users`, over the catalog's photos and videos.
+/// `GET /search`, `/assets/{id}`, `/assets?ids=` and `/users`, over the catalog's photos and videos,
+/// and the purchase side (`StocksyService+Purchases.swift`): `POST /purchases`, `GET /purchases`,
+/// `GET /purchases/{id}`, `GET /downloads/{id}`, `GET /compdownloads/{assetId}`.
 struct StocksyService: Sendable {
     static let maxAssetIDs = 500
 
     let environment: SandboxEnvironment
     let credentials = StocksyCredentials()
     let accounts: StocksyAccounts
-    let purchases = StocksyPurchaseBook()
+    let purchases: StocksyPurchaseBook
+    /// Decides which paid purchases are answered with a fault anyway (`faultAfterChargeRate`).
+    let afterChargeFaults: Locked<FaultInjector>
     private let verifier: SigV4Verifier
 
     init(environment: SandboxEnvironment) {
         self.environment = environment
         accounts = StocksyAccounts(credentials: credentials)
+        let user = accounts.user
+        purchases = StocksyPurchaseBook(openingBalance: user.balance, currency: user.currency, decimals: user.decimals,
+                                        customerID: user.id)
+        let options = environment.options
+        afterChargeFaults = Locked(FaultInjector(rate: options.faultAfterChargeRate, seed: options.seed ^ 0xC4A2_6E00,
+                                                 kinds: options.faultKinds))
         verifier = SigV4Verifier(region: credentials.region, service: credentials.service)
     }
 
@@ -28,9 +38,10 @@ struct StocksyService: Sendable {
         api.get("assets/{id}") { _, context in try self.asset(context) }
         api.get("assets") { request, context in try self.assets(request, context) }
         api.get("users") { _, context in try self.user(context) }
+        registerPurchases(on: api)
     }
 
-    private var render: StocksyRender { StocksyRender(origin: environment.origin, purchases: purchases) }
+    var render: StocksyRender { StocksyRender(origin: environment.origin, purchases: purchases) }
 
     private func requireAPIKey(_ request: Request) throws -> String {
         guard let key = request.headers[FieldName("x-api-key")!], key == credentials.apiKey else { throw StocksyErrors.forbidden }
@@ -112,7 +123,7 @@ struct StocksyService: Sendable {
     }
 
     /// An asset Stocksy sells (a photo or a video), or nil.
-    private func sellable(_ id: AssetID) -> Asset? {
+    func sellable(_ id: AssetID) -> Asset? {
         guard let asset = try? environment.catalog.asset(id: id), asset.kind == .photo || asset.kind == .video else { return nil }
         return asset
     }
@@ -140,11 +151,12 @@ struct StocksyService: Sendable {
         return context.respond(.array(ids.compactMap(sellable).map(render.asset)))
     }
 
+    /// `User`, with what is left of the balance after the purchases.
     private func user(_ context: SandboxContext) throws -> Response {
         let u = accounts.user
         return context.respond(.members([
             ("id", .int(u.id)), ("email", .string(u.email)), ("firstName", .string(u.firstName)), ("lastName", .string(u.lastName)),
-            ("availableBalance", .members([("amount", .int(u.balance)), ("code", .string(u.currency)), ("decimals", .int(u.decimals))])),
+            ("availableBalance", StocksyRender.money(purchases.balance)),
         ]))
     }
 }

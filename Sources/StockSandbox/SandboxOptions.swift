@@ -29,10 +29,18 @@ public struct SandboxOptions: Sendable {
     public var tokenLifetime: Duration
     /// Where the server logs; nothing by default.
     public var logger: Logger
+    /// How long signed download URLs stay valid; nil means the service's own (StockFlow: 15
+    /// minutes). Tests shorten it to see a URL expire without waiting.
+    public var downloadURLLifetime: Duration?
+    /// The window the rate limit counts over; nil means the service's own (`SandboxAPI.rateWindow`:
+    /// a minute for StockFlow). Tests shorten it, with the client's window shortened alike, to run a
+    /// burst past the limit in seconds; the sliding-window logic is the same.
+    public var rateWindow: Duration?
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
                 rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,
-                faultKinds: Set<SandboxFault> = Set(SandboxFault.allCases)) {
+                faultKinds: Set<SandboxFault> = Set(SandboxFault.allCases), downloadURLLifetime: Duration? = nil,
+                rateWindow: Duration? = nil) {
         self.api = api
         self.port = port
         self.latency = latency
@@ -41,11 +49,16 @@ public struct SandboxOptions: Sendable {
         self.rateLimit = rateLimit
         self.seed = seed
         self.tokenLifetime = tokenLifetime ?? api.defaultTokenLifetime
+        self.downloadURLLifetime = downloadURLLifetime
+        self.rateWindow = rateWindow
         self.logger = logger ?? Logger(label: "stockterm.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
     }
 
     /// The rate limit in force.
     public var effectiveRateLimit: Int { rateLimit ?? api.defaultRateLimit }
+
+    /// The rate window in force.
+    public var effectiveRateWindow: Duration { rateWindow ?? api.rateWindow }
 
     /// Checks the values; the message names the bad one.
     public func validate() throws(SandboxError) {
@@ -57,6 +70,10 @@ public struct SandboxOptions: Sendable {
         guard latency >= .zero else { throw .invalidOption("latency must not be negative") }
         if let rateLimit, rateLimit < 1 { throw .invalidOption("rate limit must be at least 1, got \(rateLimit)") }
         guard tokenLifetime >= .zero else { throw .invalidOption("token lifetime must not be negative") }
+        if let downloadURLLifetime, downloadURLLifetime <= .zero {
+            throw .invalidOption("download URL lifetime must be positive")
+        }
+        if let rateWindow, rateWindow <= .zero { throw .invalidOption("rate window must be positive") }
     }
 }
 

@@ -146,7 +146,8 @@ let package = Package(
         // Each service client against its emulator over real loopback HTTP (docs/integration-tests.md).
         .testTarget(
             name: "ServiceIntegrationTests",
-            dependencies: ["StockProviders", "StockSandbox", "StockHTTP", "StockCatalog", "StockCore", "StockAssets"]
+            dependencies: ["StockProviders", "StockSandbox", "StockHTTP", "StockCatalog", "StockCore", "StockAssets",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

@@ -15,6 +15,7 @@ public struct SandboxCredentials: Sendable, Hashable {
         if let c = stockflow {
             return [("API key (admin scope)", c.adminKey), ("API key (read-only scope)", c.readOnlyKey),
                     ("API key (license expired)", c.expiredLicenseKey),
+                    ("API key (one download left)", c.lastDownloadKey),
                     ("token endpoint", "POST /v2/oauth/token grant_type=client_credentials&client_secret=<API key>")]
         }
         if let c = adobe {
@@ -37,8 +38,12 @@ public struct StockFlowCredentials: Sendable, Hashable {
     public var adminKey = "sf_test_admin_4c1d9e2b7a"
     /// Scope `read`.
     public var readOnlyKey = "sf_test_read_8f03b6c5d1"
-    /// A key whose license expired: everything but `/users/me` and the token endpoint answers 403.
+    /// Scope `read admin`, but the account's license expired: everything but `/users/me` and the
+    /// token endpoint answers 403 `LICENSE_EXPIRED`.
     public var expiredLicenseKey = "sf_test_expired_2e7a91f0c4"
+    /// Scope `read admin`, Starter tier with one download left in its quota: the second clip
+    /// licensed is refused with 403 `DOWNLOAD_QUOTA_EXCEEDED`.
+    public var lastDownloadKey = "sf_test_lastdl_5a8c03e9f1"
     /// The date the expired key's license ended.
     public var licenseExpiredOn = "2025-12-31"
 }

@@ -35,12 +35,17 @@ public struct SandboxOptions: Sendable {
     /// default; drawn from its own seeded sequence. Stocksy's `POST /purchases` honours it.
     public var faultAfterChargeRate: Double = 0
     /// How long signed download and comp URLs stay valid; nil means the service's own
-    /// (Stocksy: 15 minutes).
-    public var downloadURLLifetime: Duration? = nil
+    /// (Stocksy and StockFlow: 15 minutes). Tests shorten it to see a URL expire without waiting.
+    public var downloadURLLifetime: Duration?
+    /// The window the rate limit counts over; nil means the service's own (`SandboxAPI.rateWindow`:
+    /// a minute for StockFlow). Tests shorten it, with the client's window shortened alike, to run a
+    /// burst past the limit in seconds; the sliding-window logic is the same.
+    public var rateWindow: Duration?
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
                 rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,
-                faultKinds: Set<SandboxFault> = Set(SandboxFault.allCases)) {
+                faultKinds: Set<SandboxFault> = Set(SandboxFault.allCases), downloadURLLifetime: Duration? = nil,
+                rateWindow: Duration? = nil) {
         self.api = api
         self.port = port
         self.latency = latency
@@ -49,11 +54,16 @@ public struct SandboxOptions: Sendable {
         self.rateLimit = rateLimit
         self.seed = seed
         self.tokenLifetime = tokenLifetime ?? api.defaultTokenLifetime
+        self.downloadURLLifetime = downloadURLLifetime
+        self.rateWindow = rateWindow
         self.logger = logger ?? Logger(label: "stockterm.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
     }
 
     /// The rate limit in force.
     public var effectiveRateLimit: Int { rateLimit ?? api.defaultRateLimit }
+
+    /// The rate window in force.
+    public var effectiveRateWindow: Duration { rateWindow ?? api.rateWindow }
 
     /// Checks the values; the message names the bad one.
     public func validate() throws(SandboxError) {
@@ -71,6 +81,7 @@ public struct SandboxOptions: Sendable {
         if let downloadURLLifetime, downloadURLLifetime <= .zero {
             throw .invalidOption("download URL lifetime must be positive")
         }
+        if let rateWindow, rateWindow <= .zero { throw .invalidOption("rate window must be positive") }
     }
 }
 

@@ -8,12 +8,29 @@ enum StockFlowAccountWire {
     /// `GET /users/me`: `display_name` / `name` / `username` / `email`; the quota as
     /// `remaining_quota`, `download_quota_remaining`, `downloads_remaining`, `download_quota.remaining`,
     /// `quota.remaining` or a number `quota` / `download_quota`; the tier as `license_tier` / `tier` / `plan`; scopes as `scope`
-    /// ("read admin") or `scopes` (["read", "admin"]). The object may sit under `data`.
+    /// ("read admin") or `scopes` (["read", "admin"]); the license's state as `license_status`
+    /// ("active", "expired") and its end as `license_expires_at` / `license_expires_on` /
+    /// `license_expiry` (a day or a timestamp). The object may sit under `data`.
     struct Me: Hashable, Sendable {
         var name: String
         var remainingQuota: Int?
         var licenseTier: String?
         var scopes: Set<String>?
+        /// `license_status` in lower case ("active", "expired"), when sent.
+        var licenseStatus: String? = nil
+        /// `license_expires_at` as sent (sanitised), for messages.
+        var licenseExpiresText: String? = nil
+        /// The same as a date, when it parses. A bare day means the end of that day (UTC).
+        var licenseExpires: Date? = nil
+
+        /// Whether the license has expired, by its status or else by its end date.
+        func licenseExpired(now: Date) -> Bool {
+            if let status = licenseStatus {
+                if ["expired", "lapsed", "inactive", "suspended"].contains(status) { return true }
+                if status == "active" { return false }
+            }
+            return licenseExpires.map { $0 <= now } ?? false
+        }
     }
 
     static func me(_ body: Data) throws -> Me {
@@ -31,7 +48,12 @@ enum StockFlowAccountWire {
         var scopes: Set<String>?
         if let s = string(user["scope"]) { scopes = Set(s.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)) }
         if case .array(let items)? = user["scopes"] { scopes = Set(items.compactMap(string)) }
-        return Me(name: name, remainingQuota: quota, licenseTier: tier, scopes: scopes)
+        let status = string(user["license_status"]).map { $0.lowercased() }
+        let expiresText = ["license_expires_at", "license_expires_on", "license_expiry"].lazy.compactMap { string(user[$0]) }.first
+        var expires = expiresText.flatMap(WireDate.parse)
+        if let text = expiresText, text.count == 10, let day = expires { expires = day.addingTimeInterval(24 * 3600) }
+        return Me(name: name, remainingQuota: quota, licenseTier: tier, scopes: scopes, licenseStatus: status,
+                  licenseExpiresText: expiresText, licenseExpires: expires)
     }
 
     /// `GET /categories`: an array, or an object holding one under `data` or `categories`; each
@@ -66,20 +88,20 @@ enum StockFlowAccountWire {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    private static func json(_ body: Data, what: String) throws -> JSONValue {
+    static func json(_ body: Data, what: String) throws -> JSONValue {
         guard !body.isEmpty else { throw StockError.malformedResponse("\(what) is empty") }
         do { return try JSONParser.parse(body) } catch {
             throw StockError.malformedResponse("\(what): not valid JSON (truncated or not JSON at all)")
         }
     }
 
-    private static func string(_ v: JSONValue?) -> String? {
+    static func string(_ v: JSONValue?) -> String? {
         guard case .string(let s)? = v else { return nil }
         let clean = WireText.field(s)
         return clean.isEmpty ? nil : clean
     }
 
-    private static func int(_ v: JSONValue?) -> Int? {
+    static func int(_ v: JSONValue?) -> Int? {
         switch v {
         case .number(let d, _)? where d.isFinite && abs(d) < 1e15: Int(d)
         case .string(let s)?: Int(s)

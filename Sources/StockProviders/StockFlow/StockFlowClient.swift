@@ -23,12 +23,17 @@ public final class StockFlowClient: StockProvider {
         public var apiKey: String
         /// The client-side limit (the service allows 120 per minute per key).
         public var requestsPerMinute: Int
+        /// The window `requestsPerMinute` counts over: a minute. Tests against an emulator whose
+        /// window is shortened alike (`SandboxOptions.rateWindow`) shorten it too.
+        public var rateWindow: Duration
         /// How many `GET /clips/{id}` run at once in `assets(ids:)` (StockFlow has no bulk call).
         public var bulkConcurrency: Int
 
-        public init(baseURL: URL = defaultBaseURL, apiKey: String, requestsPerMinute: Int = 120, bulkConcurrency: Int = 4) {
+        public init(baseURL: URL = defaultBaseURL, apiKey: String, requestsPerMinute: Int = 120, bulkConcurrency: Int = 4,
+                    rateWindow: Duration = .seconds(60)) {
             self.baseURL = baseURL; self.apiKey = apiKey
             self.requestsPerMinute = requestsPerMinute; self.bulkConcurrency = max(1, bulkConcurrency)
+            self.rateWindow = rateWindow
         }
     }
 
@@ -39,6 +44,8 @@ public final class StockFlowClient: StockProvider {
     /// The OAuth tokens; shared by every call of this client.
     public let session: OAuthSession
     let transport: HTTPTransport
+    /// The clock for token expiry and license dates.
+    let now: @Sendable () -> Date
 
     /// - Parameters:
     ///   - configuration: base URL, API key, limits.
@@ -50,8 +57,9 @@ public final class StockFlowClient: StockProvider {
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
+        self.now = now
         let endpoint = ServiceEndpoint(name: "StockFlow", baseURL: configuration.baseURL)
-        let limiter = RateLimiter.perMinute(configuration.requestsPerMinute)
+        let limiter = RateLimiter(limit: configuration.requestsPerMinute, per: configuration.rateWindow)
         let tokenTransport = HTTPTransport(endpoint: endpoint, authenticator: FixedHeaders(secrets: [configuration.apiKey]),
                                            rateLimiter: limiter, retry: retry, sleep: sleep)
         let exchange = StockFlowTokenExchange(transport: tokenTransport, apiKey: configuration.apiKey, now: now)
@@ -117,18 +125,31 @@ public final class StockFlowClient: StockProvider {
         return try StockFlowAccountWire.categories(response.body)
     }
 
-    /// `GET /users/me`. A key without the `admin` scope (seed 000: read-only versus admin keys)
-    /// sets `licensingUnavailableReason` instead of failing at the first download.
+    /// `GET /users/me`: tier and remaining download quota. Sets `licensingUnavailableReason`
+    /// instead of failing at the first download when the license has expired (with its remedy)
+    /// or the key lacks the `admin` scope (seed 000: read-only versus admin keys), read from the
+    /// user's `scope` or else from the token's.
     public func account() async throws -> Account {
         let response = try await send(StockFlowRequests.me())
         let me = try StockFlowAccountWire.me(response.body)
         var scopes = me.scopes ?? []
         if scopes.isEmpty { scopes = try await session.current().scopes }
-        let readOnly = !scopes.isEmpty && !scopes.contains("admin")
         return Account(name: me.name, remainingQuota: me.remainingQuota, licenseTier: me.licenseTier,
-                       licensingUnavailableReason: readOnly
-                           ? "the StockFlow API key has the \(scopes.sorted().joined(separator: " ")) scope only; licensing and downloads need a key with the admin scope (create one in the StockFlow dashboard)"
-                           : nil)
+                       licensingUnavailableReason: Self.licensingUnavailableReason(me, scopes: scopes, now: now()))
+    }
+
+    /// Why these credentials cannot license, if they cannot: an expired license, a key without the
+    /// admin scope, or both.
+    static func licensingUnavailableReason(_ me: StockFlowAccountWire.Me, scopes: Set<String>, now: Date) -> String? {
+        var reasons: [String] = []
+        if me.licenseExpired(now: now) {
+            let when = me.licenseExpiresText.map { " on \($0)" } ?? ""
+            reasons.append("the StockFlow license expired\(when); renew it (POST /v2/licenses/renew, or in the StockFlow dashboard) and try again")
+        }
+        if !scopes.isEmpty, !scopes.contains("admin") {
+            reasons.append("the StockFlow API key has the \(scopes.sorted().joined(separator: " ")) scope only; licensing and downloads need a key with the admin scope (create one in the StockFlow dashboard)")
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; and ")
     }
 
     /// `POST /v2/licenses/renew`: the remedy seed 000 gives for "403 License Expired".

@@ -3,8 +3,8 @@ import StockCore
 import StockHTTP
 
 /// StockFlow's error envelope, `{"error": {"code", "message", "status", "retry_after"}}`, into
-/// `StockError`, with its two remedies: an expired license is renewed with
-/// `POST /v2/licenses/renew`, and a read-only key cannot license or download.
+/// `StockError`, with its remedies: an expired license is renewed with `POST /v2/licenses/renew`,
+/// a read-only key cannot license or download, and a used-up quota needs a bigger plan.
 enum StockFlowErrors {
     static let mapper = ServiceErrorMapper(
         service: "StockFlow",
@@ -18,6 +18,9 @@ enum StockFlowErrors {
             let detail = said.text.map { " (\($0))" } ?? ""
             if words.contains("expired"), words.contains("licen") {
                 return .forbidden("StockFlow: the license has expired\(detail). Renew it (POST /v2/licenses/renew, or in the StockFlow dashboard) and try again.")
+            }
+            if words.contains("quota") {
+                return .forbidden("StockFlow: no downloads left in the plan's quota\(detail). Licensing another clip needs more downloads (a higher tier, or the next period).")
             }
             if words.contains("scope") || words.contains("read-only") || words.contains("read only") {
                 return .forbidden("StockFlow: the API key is read-only\(detail). Licensing and downloads need a key with the admin scope; create one in the StockFlow dashboard.")

@@ -116,6 +116,13 @@ public enum StockFlowRequests {
     public static func categories() -> HTTPRequest { HTTPRequest(.get, "/categories") }
     /// `GET /users/me`.
     public static func me() -> HTTPRequest { HTTPRequest(.get, "/users/me") }
+    /// `POST /downloads/{clip_id}` with `{"format","license_type","resolution"}`: licenses the
+    /// clip (one download from the quota the first time) and answers a signed URL. Never resent
+    /// by the transport: whether it charged is not known from a lost answer.
+    public static func download(_ clip: AssetID, _ deliverable: StockFlowDeliverable) -> HTTPRequest {
+        .json(.post, "/downloads/\(clip)", body: deliverable.body, retryable: false)
+    }
+
     /// `POST /licenses/renew` (seed 000's remedy for "403 License Expired"); not retried.
     public static func renewLicense() -> HTTPRequest { HTTPRequest(.post, "/licenses/renew", retryable: false) }
 

@@ -22,7 +22,7 @@ final class SandboxEnvironment: Sendable {
     init(options: SandboxOptions, catalog: LocalCatalog) {
         self.options = options
         self.catalog = catalog
-        let window = Double(options.api.rateWindow.components.seconds)
+        let window = Self.seconds(options.effectiveRateWindow)
         limiter = Locked(SlidingWindowLimiter(limit: options.effectiveRateLimit, window: window))
         faults = Locked(FaultInjector(rate: options.faultRate, seed: options.seed, kinds: options.faultKinds))
         random = Locked(SplitMix64(seed: options.seed, stream: 0x70CE))
@@ -52,8 +52,11 @@ final class SandboxEnvironment: Sendable {
         return random.withLock { rng in String((0..<count).map { _ in characters[rng.below(characters.count)] }) }
     }
 
-    var tokenLifetimeSeconds: Double {
-        let c = options.tokenLifetime.components
+    var tokenLifetimeSeconds: Double { Self.seconds(options.tokenLifetime) }
+
+    /// A duration in (fractional) seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        let c = duration.components
         return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }

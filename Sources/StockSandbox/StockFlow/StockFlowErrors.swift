@@ -2,6 +2,9 @@ import Hummingbird
 
 /// StockFlow's error envelope (seed 002): `{"error":{"code","message","status"}}`.
 struct StockFlowErrors: ServiceEnvelope {
+    /// What the rate limit counts over, in the 429 message: "minute" unless a test shortened it.
+    var windowWords = "minute"
+
     static func failure(_ status: HTTPResponse.Status, _ code: String, _ message: String,
                         extra: [(String, JSONNode)] = [], headers: [(String, String)] = []) -> HTTPFailure {
         let fields: [(String, JSONNode)] = [("code", .string(code)), ("message", .string(message)), ("status", .int(Int(status.code)))] + extra
@@ -17,9 +20,24 @@ struct StockFlowErrors: ServiceEnvelope {
 
     static func notFound(_ what: String) -> HTTPFailure { failure(.notFound, "NOT_FOUND", what) }
 
+    /// A read-only key asked for something that needs the admin scope (seed 000: "read-only
+    /// versus admin scopes"; the code is the sandbox's choice).
+    static func insufficientScope(_ what: String, scopes: Set<String>) -> HTTPFailure {
+        let has = ["read", "admin"].filter(scopes.contains).joined(separator: " ")
+        return failure(.forbidden, "INSUFFICIENT_SCOPE",
+                       "\(what) needs the admin scope; this API key has the \(has.isEmpty ? "no" : has) scope. Create an admin key in your dashboard.")
+    }
+
+    /// A new license was asked for and the plan's download quota is used up (the code is the
+    /// sandbox's choice).
+    static func quotaExhausted(tier: String, limit: Int, used: Int) -> HTTPFailure {
+        failure(.forbidden, "DOWNLOAD_QUOTA_EXCEEDED",
+                "Your \(tier) plan's download quota is used up (\(used) of \(limit) downloads this period). Clips you have already licensed can still be downloaded; upgrade your plan for more.")
+    }
+
     func rateLimited(retryAfter: Int, limit: Int) -> HTTPFailure {
         Self.failure(.tooManyRequests, "RATE_LIMIT_EXCEEDED",
-                     "You have exceeded \(limit) requests per minute. Retry after \(retryAfter) seconds.",
+                     "You have exceeded \(limit) requests per \(windowWords). Retry after \(retryAfter) seconds.",
                      extra: [("retry_after", .int(retryAfter))], headers: [("Retry-After", String(retryAfter))])
     }
 

@@ -4,12 +4,15 @@ import StockCatalog
 import StockCore
 
 /// The StockFlow v2 emulator: OAuth token endpoint, `/clips`, `/clips/{id}`, `/categories`,
-/// `POST /search` and `/users/me` under `/v2`, over the catalog's video clips.
+/// `POST /search`, `/users/me` and `POST /downloads/{clip_id}` under `/v2`, over the catalog's
+/// video clips.
 struct StockFlowService: Sendable {
     let environment: SandboxEnvironment
     let credentials = StockFlowCredentials()
     let accounts: StockFlowAccounts
     let tokens = Locked(StockFlowTokenBook())
+    /// What the accounts licensed while the server runs, and the quota that used.
+    let downloads = Locked(StockFlowDownloadBook())
     private let categoryCounts = Locked<[(slug: String, name: String, count: Int)]?>(nil)
 
     init(environment: SandboxEnvironment) {
@@ -17,9 +20,16 @@ struct StockFlowService: Sendable {
         accounts = StockFlowAccounts(credentials: credentials)
     }
 
+    /// The error envelope, its 429 message naming the rate window in force.
+    var envelope: StockFlowErrors {
+        let seconds = environment.options.effectiveRateWindow.components.seconds
+        return StockFlowErrors(windowWords: seconds == 60 ? "minute" : "\(seconds) seconds")
+    }
+
     func register(on router: Router<SandboxContext>) {
         router.post("/v2/oauth/token") { request, _ in try await self.token(request) }
-        let api = router.group("v2").add(middleware: APIPipeline(environment: environment, envelope: StockFlowErrors(),
+        router.post("/v2/oauth/revoke") { request, _ in try await self.revoke(request) }
+        let api = router.group("v2").add(middleware: APIPipeline(environment: environment, envelope: envelope,
                                                                  authenticate: { request, _ in try self.authenticate(request) }))
         api.get("clips") { request, context in try self.clips(request, context) }
         api.get("clips/{id}") { _, context in try self.clip(context) }
@@ -28,6 +38,7 @@ struct StockFlowService: Sendable {
         }))])) }
         api.post("search") { request, context in try await self.search(request, context) }
         api.get("users/me") { _, context in try self.me(context) }
+        api.post("downloads/{id}") { request, context in try await self.download(request, context) }
     }
 
     // MARK: Credentials
@@ -90,9 +101,26 @@ struct StockFlowService: Sendable {
         ]), headers: [("Cache-Control", "no-store")])
     }
 
+    /// `POST /v2/oauth/revoke` (form, RFC 7009): `token=<access or refresh token>` with the API key
+    /// it was issued for as `client_secret`. 200 with an empty body whether or not there was such a
+    /// token, as RFC 7009 says; an unknown key is 401 `invalid_client`.
+    private func revoke(_ request: Request) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        let form = QueryItems(parsing: String(buffer: body))
+        guard let secret = form["client_secret"], accounts.keys[secret] != nil else {
+            throw OAuthErrors.failure(.unauthorized, "invalid_client", "client_secret (your API key) is missing or unknown")
+        }
+        guard let token = form["token"], !token.isEmpty else {
+            throw OAuthErrors.failure(.badRequest, "invalid_request", "token is required")
+        }
+        _ = tokens.withLock { $0.revoke(token, apiKey: secret) }
+        return Response(status: .ok, headers: [.cacheControl: "no-store"])
+    }
+
     // MARK: Routes
 
-    private var render: StockFlowRender { StockFlowRender(origin: environment.origin) }
+    var render: StockFlowRender { StockFlowRender(origin: environment.origin) }
 
     private func categorySlugs() -> Set<String> { Set(environment.catalog.categoryList().map(\.slug)) }
 
@@ -166,9 +194,10 @@ struct StockFlowService: Sendable {
         }
     }
 
-    private func me(_ context: SandboxContext) throws -> Response {
+    func me(_ context: SandboxContext) throws -> Response {
         let principal = try context.requirePrincipal()
         guard let account = accounts.accounts[Int(principal.accountID) ?? -1] else { throw StockFlowErrors.authRequired }
+        let (used, remaining) = downloads.withLock { ($0.used(by: account), $0.remaining(for: account)) }
         return context.respond(.members([
             ("id", .int(account.id)),
             ("display_name", .string(account.displayName)),
@@ -178,8 +207,7 @@ struct StockFlowService: Sendable {
             ("license_expires_at", .string(account.licenseExpiresOn)),
             ("scope", .string(["read", "admin"].filter(principal.scopes.contains).joined(separator: " "))),
             ("download_quota", .members([
-                ("limit", .int(account.downloadLimit)), ("used", .int(account.downloadsUsed)),
-                ("remaining", .int(max(0, account.downloadLimit - account.downloadsUsed))),
+                ("limit", .int(account.downloadLimit)), ("used", .int(used)), ("remaining", .int(remaining)),
             ])),
         ]))
     }

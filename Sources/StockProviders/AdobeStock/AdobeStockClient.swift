@@ -3,7 +3,8 @@ import StockCore
 import StockHTTP
 
 /// Adobe Stock (seed 001 and Adobe's public references): the Search API for searching, the
-/// Files API for metadata by id (110 ids per call), Member/Profile for the account.
+/// Files API for metadata by id (110 ids per call), Member/Profile for the account; licensing,
+/// license history and downloads in `AdobeStockLicensing.swift` (`StockLicensing`).
 ///
 /// Every call carries `x-api-key` and `x-product`; profile (and later licensing) calls add
 /// `Authorization: Bearer <access token>` from the configuration. Calls stay under 5 per second.
@@ -27,11 +28,16 @@ public final class AdobeStockClient: StockProvider {
         public var requestsPerSecond: Int
         /// `locale` for the profile's messages.
         public var locale: String
+        /// `licenseHistory(offset:limit:)` asks for the whole organisation's history
+        /// (`LicenseHistory?all=true`) rather than this member's alone (seed 001's bulk download).
+        public var wholeOrganisationHistory: Bool
 
         public init(baseURL: URL = defaultBaseURL, apiKey: String, product: String = StocktermVersion.product,
-                    accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US") {
+                    accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US",
+                    wholeOrganisationHistory: Bool = false) {
             self.baseURL = baseURL; self.apiKey = apiKey; self.product = product
             self.accessToken = accessToken; self.requestsPerSecond = requestsPerSecond; self.locale = locale
+            self.wholeOrganisationHistory = wholeOrganisationHistory
         }
     }
 

@@ -152,3 +152,24 @@ enum AdobeStockErrors {
         return mapper.error(for: response, request: request)
     }
 }
+
+extension AdobeStockErrors {
+    /// Licensing answers: a 403 in the Stock service's `{"error", "code"}` shape is Adobe refusing
+    /// to license (plan, quota), not the token; 400 is a refused request with Adobe's words; 404
+    /// about one asset is `notFound`.
+    static func licensingError(for response: HTTPResponse, request: HTTPRequest, id: AssetID?) -> StockError {
+        let said = mapper.complaint(response)
+        let gateway = said.code.map { $0.count == 6 && $0.allSatisfy(\.isNumber) } ?? false
+        switch response.status {
+        case 403 where !gateway:
+            return .forbidden("Adobe Stock refused\(id.map { " asset \($0)" } ?? ""): \(said.message ?? "no reason given")")
+        case 400:
+            return .invalidRequest("Adobe Stock refused \(request.method.rawValue) \(request.path)\(said.message.map { ": \($0)" } ?? "")")
+        case 404:
+            if let id { return .notFound(id) }
+            return error(for: response, request: request)
+        default:
+            return error(for: response, request: request)
+        }
+    }
+}

@@ -3,7 +3,8 @@ import StockCore
 import StockHTTP
 
 /// Adobe Stock (seed 001 and Adobe's public references): the Search API for searching, the
-/// Files API for metadata by id (110 ids per call), Member/Profile for the account.
+/// Files API for metadata by id (110 ids per call), Member/Profile for the account; licensing,
+/// license history and downloads in `AdobeStockLicensing.swift` (`StockLicensing`).
 ///
 /// Every call carries `x-api-key` and `x-product`; profile (and later licensing) calls add
 /// `Authorization: Bearer <access token>` from the configuration. Calls stay under 5 per second.
@@ -27,11 +28,16 @@ public final class AdobeStockClient: StockProvider {
         public var requestsPerSecond: Int
         /// `locale` for the profile's messages.
         public var locale: String
+        /// `licenseHistory(offset:limit:)` asks for the whole organisation's history
+        /// (`LicenseHistory?all=true`) rather than this member's alone (seed 001's bulk download).
+        public var wholeOrganisationHistory: Bool
 
         public init(baseURL: URL = defaultBaseURL, apiKey: String, product: String = StocktermVersion.product,
-                    accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US") {
+                    accessToken: String? = nil, requestsPerSecond: Int = 5, locale: String = "en_US",
+                    wholeOrganisationHistory: Bool = false) {
             self.baseURL = baseURL; self.apiKey = apiKey; self.product = product
             self.accessToken = accessToken; self.requestsPerSecond = requestsPerSecond; self.locale = locale
+            self.wholeOrganisationHistory = wholeOrganisationHistory
         }
     }
 
@@ -144,5 +150,26 @@ enum AdobeStockErrors {
             return .forbidden("Adobe Stock refused the access token\(said): it may have expired or lack the Adobe Stock entitlement; get a new one.")
         }
         return mapper.error(for: response, request: request)
+    }
+}
+
+extension AdobeStockErrors {
+    /// Licensing answers: a 403 in the Stock service's `{"error", "code"}` shape is Adobe refusing
+    /// to license (plan, quota), not the token; 400 is a refused request with Adobe's words; 404
+    /// about one asset is `notFound`.
+    static func licensingError(for response: HTTPResponse, request: HTTPRequest, id: AssetID?) -> StockError {
+        let said = mapper.complaint(response)
+        let gateway = said.code.map { $0.count == 6 && $0.allSatisfy(\.isNumber) } ?? false
+        switch response.status {
+        case 403 where !gateway:
+            return .forbidden("Adobe Stock refused\(id.map { " asset \($0)" } ?? ""): \(said.message ?? "no reason given")")
+        case 400:
+            return .invalidRequest("Adobe Stock refused \(request.method.rawValue) \(request.path)\(said.message.map { ": \($0)" } ?? "")")
+        case 404:
+            if let id { return .notFound(id) }
+            return error(for: response, request: request)
+        default:
+            return error(for: response, request: request)
+        }
     }
 }

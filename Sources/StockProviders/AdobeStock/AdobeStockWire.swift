@@ -48,6 +48,8 @@ struct AdobeStockFile: Decodable, Sendable, Hashable {
     var framerate: FlexibleNumber?
     var sizeBytes: FlexibleNumber?
     var vectorType: String?
+    /// Whether a vector has a PNG with transparency (seed 001).
+    var isTransparent: FlexibleBool?
     var compURL: String?
     var videoPreviewURL: String?
     var thumbnail110URL: String?
@@ -70,6 +72,7 @@ struct AdobeStockFile: Decodable, Sendable, Hashable {
         case nbDownloads = "nb_downloads"
         case sizeBytes = "size_bytes"
         case vectorType = "vector_type"
+        case isTransparent = "is_transparent"
         case compURL = "comp_url"
         case videoPreviewURL = "video_preview_url"
         case thumbnail110URL = "thumbnail_110_url"

@@ -9,6 +9,8 @@ struct AdobeFileRenderer {
     /// Category slug → Adobe's numeric id and name.
     let categories: [String: (id: Int, name: String)]
     let thumbnailSize: Int
+    /// The license each asset already has for the caller (`is_licensed`; empty when anonymous).
+    var licensed: [AssetID: String] = [:]
 
     static let thumbnailSizes = [110, 160, 240, 500, 1000]
 
@@ -40,10 +42,11 @@ struct AdobeFileRenderer {
         case "creation_date": return .string(Self.dateText(a.created))
         case "keywords": return .array(a.keywords.map { .members([("name", .string($0))]) })
         case "has_releases": return .bool(a.licenseTypes != [.editorial])
-        case "comp_url": return .string(compURL(a, variant: 1))
+        case "comp_url": return .string(compURL(a, variant: 2)) // seed 001's Files example ends in /2
         case "comp_width": return .int(scaled(a, 1000).width)
         case "comp_height": return .int(scaled(a, 1000).height)
-        case "is_licensed": return .string("")
+        case "is_licensed": return .string(licensed[a.id] ?? "")
+        case "is_transparent": return .bool(Self.isTransparent(a))
         case "vector_type": return a.kind == .vector ? .string(a.formats.contains("svg") ? "svg" : "zip") : .null
         case "content_type": return .string(Self.mimeType(a))
         case "framerate": return isVideo ? a.fps.map { .double($0) } ?? .null : .null
@@ -105,6 +108,10 @@ struct AdobeFileRenderer {
         if a.videoResolution == .k4 { members.append(("Video_4K", comp(4, (a.width, a.height)))) }
         return .members(members)
     }
+
+    /// Whether a PNG with transparency exists: vectors whose formats include png (seed 001: PNG
+    /// "for some assets, depending if those assets support transparency").
+    static func isTransparent(_ a: Asset) -> Bool { a.kind == .vector && a.formats.contains("png") }
 
     static func mediaTypeID(_ kind: AssetKind) -> Int {
         switch kind {

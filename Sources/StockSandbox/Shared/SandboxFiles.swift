@@ -62,8 +62,9 @@ final class SandboxFiles: Sendable {
     }
 
     private func serve(_ request: Request, _ context: SandboxContext) throws -> Response {
-        let key = try context.parameters.require("key")
-        let name = try context.parameters.require("name")
+        // `signedURL` percent-escapes key and name; the router hands the segments over as sent.
+        let key = try context.parameters.require("key").removingPercentEncoding ?? ""
+        let name = try context.parameters.require("name").removingPercentEncoding ?? ""
         let query = QueryItems(parsing: request.uri.query)
         guard let size = query["size"].flatMap(Int64.init), let expires = query["expires"].flatMap(Int64.init),
               let sig = query["sig"], size > 0, size <= Self.maxSize,

@@ -80,6 +80,12 @@ let package = Package(
             name: "StockConfig",
             dependencies: ["StockCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The purchase ledger (SQLite through GRDB), the license coordinator every front end uses, and
+        // licensing for the demo catalog's local demo account (docs/ledger.md).
+        .target(
+            name: "StockLedger",
+            dependencies: ["StockCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
@@ -148,6 +154,11 @@ let package = Package(
             name: "ServiceIntegrationTests",
             dependencies: ["StockProviders", "StockSandbox", "StockHTTP", "StockCatalog", "StockCore", "StockAssets",
                            .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(
+            name: "StockLedgerTests",
+            // GRDB so that tests can reach the file as a person with sqlite3 would (DELETE must abort).
+            dependencies: ["StockLedger", "StockCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Runs the built `stockterm` binary as a user would.
         .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),

@@ -105,7 +105,9 @@ public actor LicenseCoordinator {
     /// extended licenses) of the offer, a required reference is empty, the asset is already
     /// licensed or has an unresolved earlier intent (without `licenseAgain`), the quote is not
     /// affordable, or a license of the asset is already being sent. Otherwise writes the intent,
-    /// sends it once, and confirms and returns the receipt.
+    /// sends it once, and confirms and returns the receipt. (Only in a race with another process
+    /// that wrote an intent for the same asset a moment earlier is an intent written and not
+    /// sent: it is failed, and `LicensingRefusal.inFlight` thrown.)
     ///
     /// When the service refuses (a 4xx: invalid, forbidden, unauthorized, not found, rate
     /// limited) the intent is failed and the service's error rethrown. When the outcome is
@@ -126,6 +128,14 @@ public actor LicenseCoordinator {
         registry.sending(scope: scope, key: key)
         defer { registry.sent(scope: scope, key: key) }
         let intent = try ledger.recordIntent(provider: provider, order: order, quote: quote, key: key, now: now())
+        // Another process may have written an intent for the asset since the check: the first
+        // written goes ahead, this one is not sent.
+        if try ledger.unfinishedIntents(provider: provider).contains(where: {
+            $0.assetID == order.assetID && $0.state == .pending && $0.sequence < intent.sequence
+        }) {
+            try ledger.fail(key: key, message: "not sent: another license of this asset was being sent", now: now())
+            throw LicensingRefusal.inFlight(order.assetID)
+        }
 
         let receipt: LicenseReceipt
         do {

@@ -362,6 +362,28 @@ import Testing
         #expect(service.licenseCalls == 1)
     }
 
+    @Test func aRaceWithAnotherProcessSendsOnlyTheFirstIntent() async throws {
+        let test = try TestLedger()
+        defer { test.remove() }
+        let service = ScriptedLicensing(clock: clock)
+        let ledger = test.ledger, now = clock.now
+        // The other process (the parent, alive) writes its intent between this one's checks and
+        // its write: the moment the key is made.
+        let racing: @Sendable () -> String = {
+            _ = try? ledger.recordIntent(provider: "stocksy", order: LicenseOrder(assetID: 10001, optionIDs: ["1"]),
+                                         quote: Fixture.offer().quote(optionIDs: ["1"])!, key: "theirs", now: now,
+                                         processID: getppid())
+            return "mine"
+        }
+        let c = LicenseCoordinator(ledger: ledger, provider: "stocksy", licensing: service, now: clock.function, makeKey: racing)
+        await #expect(throws: LicensingRefusal.inFlight(10001)) { try await c.license(medium(), offer: Fixture.offer()) }
+        #expect(service.licenseCalls == 0)
+        let mine = try #require(try ledger.intent(key: "mine"))
+        #expect(mine.state == .failed)
+        #expect(mine.message == "not sent: another license of this asset was being sent")
+        #expect(try ledger.intent(key: "theirs")?.state == .pending)
+    }
+
     @Test func aStalePendingIntentOfALiveProcessIsReconciled() async throws {
         let test = try TestLedger()
         defer { test.remove() }

@@ -63,10 +63,16 @@ struct PartialFile: Sendable {
         return (head.isEmpty ? "id" : String(head)) + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Opens the part for writing from `offset`, dropping anything after it.
+    /// Opens the part for writing from `offset`, dropping anything after it, and locks it.
     func open(from offset: Int64) throws -> PartWriter {
         let fd = posixOpen(url.path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StockError.storage("cannot write \(url.lastPathComponent): \(Self.errnoText())") }
+        // Two downloads of one file (two windows, the TUI and the CLI) would interleave their
+        // bytes; the second one stops instead. The lock goes with the descriptor.
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            _ = posixClose(fd)
+            throw StockError.storage("\(finalName) is already being downloaded by another stockterm")
+        }
         guard ftruncate(fd, off_t(offset)) == 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
             let text = Self.errnoText()
             _ = posixClose(fd)

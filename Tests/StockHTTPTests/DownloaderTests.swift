@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StockCore
 import StockSandbox
 import Synchronization
@@ -46,6 +51,18 @@ import Testing
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.received <= $1.received })
         #expect(reports.last?.received == size)
         #expect(reports.last?.total == size)
+    }
+
+    @Test func theDemoFileServerSignsNamesInAnyScript() async throws {
+        let server = try await DemoFileServer.start()
+        defer { Task { await server.stop() } }
+        let dir = try temporaryDirectory()
+        let name = "Озеро Байкал & co #1?.jpg"
+        let url = server.link(key: "demo 18742/2", name: name, size: 2_048, ttl: 60)
+        let result = try await Self.downloader().download(
+            id: "kz", suggestedName: "", into: dir, link: { DownloadLink(url: url, suggestedName: name) }, progress: { _ in })
+        #expect(result.url.lastPathComponent == "Озеро Байкал & co #1_.jpg")
+        #expect(try Self.contents(result.url) == DemoFileServer.bytes(key: "demo 18742/2", count: 2_048))
     }
 
     @Test func aRedirectChainIsFollowedToAnotherHostWithoutCredentials() async throws {
@@ -292,6 +309,83 @@ import Testing
                                                      link: { DownloadLink(url: server.url("/b")) }, progress: { _ in })
             }
             #expect(try Self.files(in: dir).isEmpty)   // neither a file nor a part to resume
+        }
+    }
+
+    @Test func namesFromTheServiceNeverLeaveTheDirectory() async throws {
+        let root = try temporaryDirectory()
+        let dir = root.appendingPathComponent("downloads/inner")
+        let file = testBytes(2_000)
+        let cases: [(service: String, expected: String)] = [
+            ("../../etc/passwd", "etc_passwd.jpg"),
+            ("..", "get.jpg"),                        // nothing left: the URL's name
+            ("/abs/olute.png", "abs_olute.png"),
+            ("\u{1B}]0;owned\u{07}\u{1B}[2Jclean.jpg", "clean.jpg"),
+            ("nul\u{0}byte.jpg", "nulbyte.jpg"),
+            ("report\u{202E}gpj.exe", "reportgpj_exe.jpg"),
+            ("-rf --no-preserve-root.jpg", "rf --no-preserve-root.jpg"),
+            ("Алматы таулары күн батқанда.jpg", "Алматы таулары күн батқанда.jpg"),
+            ("Ночная Москва.mp4", "Ночная Москва.mp4"),
+            (String(repeating: "ы", count: 150) + ".jpg", String(repeating: "ы", count: 98) + ".jpg"),
+        ]
+        try await withFileServer({ _, _ in .file(file) }) { server async throws in
+            for (n, c) in cases.enumerated() {
+                // The server's name arrives as the link's suggestion, the file is at /get.jpg.
+                let result = try await Self.downloader().download(
+                    id: "h\(n)", suggestedName: "", into: dir,
+                    link: { DownloadLink(url: server.url("/get.jpg"), suggestedName: c.service) }, progress: { _ in })
+                #expect(result.url.lastPathComponent == c.expected)
+                #expect(result.url.deletingLastPathComponent().standardizedFileURL.path == dir.standardizedFileURL.path)
+                #expect(result.url.lastPathComponent.utf8.count <= 200)
+                #expect(try Self.contents(result.url) == file)
+            }
+        }
+        // Nothing usable from the caller, the service or the URL: a name made of the id.
+        try await withFileServer({ _, _ in .file(file) }) { server async throws in
+            let result = try await Self.downloader().download(
+                id: "../x y", suggestedName: "../..", into: dir,
+                link: { DownloadLink(url: server.url("/--"), suggestedName: "\u{1B}[2J") }, progress: { _ in })
+            #expect(result.url.lastPathComponent.hasPrefix("download-xy-"))
+            #expect(result.url.deletingLastPathComponent().standardizedFileURL.path == dir.standardizedFileURL.path)
+        }
+        // Nothing was written anywhere but the download directory.
+        #expect(try Self.files(in: root) == ["downloads"])
+        #expect(try Self.files(in: root.appendingPathComponent("downloads")) == ["inner"])
+        #expect(try Self.files(in: dir).count == cases.count + 1)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("..").appendingPathComponent("passwd").path))
+    }
+
+    @Test func anExistingFileIsNeverOverwritten() async throws {
+        let dir = try temporaryDirectory()
+        try Data("mine".utf8).write(to: dir.appendingPathComponent("lake.jpg"))
+        let file = testBytes(3_000)
+        try await withFileServer({ _, _ in .file(file) }) { server async throws in
+            var names: [String] = []
+            for id in ["a", "b", "c"] {
+                let result = try await Self.downloader().download(
+                    id: id, suggestedName: "lake.jpg", into: dir, link: { DownloadLink(url: server.url("/lake")) }, progress: { _ in })
+                names.append(result.url.lastPathComponent)
+                #expect(try Self.contents(result.url) == file)
+            }
+            #expect(names == ["lake (1).jpg", "lake (2).jpg", "lake (3).jpg"])
+        }
+        #expect(try Data(contentsOf: dir.appendingPathComponent("lake.jpg")) == Data("mine".utf8))
+        #expect(try Self.files(in: dir) == ["lake (1).jpg", "lake (2).jpg", "lake (3).jpg", "lake.jpg"])
+    }
+
+    @Test func aFileAlreadyBeingDownloadedIsNotWrittenTwice() async throws {
+        let dir = try temporaryDirectory()
+        let part = dir.appendingPathComponent("busy.jpg.b.part")
+        try Data(repeating: 1, count: 10).write(to: part)
+        let fd = open(part.path, O_RDWR)
+        #expect(fd >= 0 && flock(fd, LOCK_EX) == 0)
+        defer { close(fd) }
+        try await withFileServer({ _, _ in .file(testBytes(100)) }) { server async throws in
+            await #expect(throws: StockError.storage("busy.jpg is already being downloaded by another stockterm")) {
+                try await Self.downloader(retries: 2).download(id: "b", suggestedName: "busy.jpg", into: dir,
+                                                               link: { DownloadLink(url: server.url("/b")) }, progress: { _ in })
+            }
+            #expect(try Self.contents(part) == [UInt8](repeating: 1, count: 10))
         }
     }
 

@@ -62,11 +62,12 @@ final class SandboxFiles: Sendable {
     }
 
     private func serve(_ request: Request, _ context: SandboxContext) throws -> Response {
-        // `signedURL` percent-escapes key and name; the router hands the segments over as sent.
-        let key = try context.parameters.require("key").removingPercentEncoding ?? ""
-        let name = try context.parameters.require("name").removingPercentEncoding ?? ""
+        // Route parameters arrive percent-encoded, as `signedURL` wrote them; the signature covers
+        // the decoded key and name ("Озеро Байкал.jpg", not "%D0%9E…").
         let query = QueryItems(parsing: request.uri.query)
-        guard let size = query["size"].flatMap(Int64.init), let expires = query["expires"].flatMap(Int64.init),
+        guard let key = try context.parameters.require("key").removingPercentEncoding,
+              let name = try context.parameters.require("name").removingPercentEncoding,
+              let size = query["size"].flatMap(Int64.init), let expires = query["expires"].flatMap(Int64.init),
               let sig = query["sig"], size > 0, size <= Self.maxSize,
               sig == signature(key: key, name: name, size: size, expires: expires) else {
             return Self.denied("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")

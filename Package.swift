@@ -111,6 +111,7 @@ let package = Package(
                 "StockConfig",
                 "StockProviders",
                 "StockHTTP",
+                "StockLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

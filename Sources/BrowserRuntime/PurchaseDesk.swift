@@ -14,5 +14,5 @@ public protocol PurchaseDesk: Sendable {
     /// A page of the ledger's purchases, newest first.
     func history(offset: Int, limit: Int) async throws -> [PurchaseRecord]
     /// Downloads a licensed product into the download directory; returns the file's path.
-    func download(_ product: LicensedProduct, progress: @escaping @Sendable (TransferProgress) -> Void) async throws -> String
+    func download(_ product: LicensedProduct, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> String
 }

@@ -37,9 +37,9 @@ public struct LocalProvider: StockProvider {
 
     public func categories() async throws -> [StockCore.Category] { catalog.categoryList() }
 
-    /// The local demo account. Licensing against it arrives with the ledger (issue 5).
+    /// The local demo account. Its balance lives in the purchase ledger: the executable licenses
+    /// through StockLedger's `DemoLicensing`, whose `account()` reports it.
     public func account() async throws -> Account {
-        Account(name: "Demo account", balance: Money(amount: 43_750, currency: "USD"), licenseTier: "Demo",
-                isDemo: true, licensingUnavailableReason: "licensing from the demo catalog is not available yet")
+        Account(name: "Demo account", licenseTier: "Demo", isDemo: true)
     }
 }

@@ -86,6 +86,9 @@ public enum StockError: Error, Hashable, Sendable {
     case malformedResponse(String)
     case network(String)
     case storage(String)
+    /// The service no longer offers this asset's file (it was removed); a license of it remains
+    /// valid. The words say so.
+    case noLongerOffered(AssetID, String)
 
     /// One line for the status bar or the CLI.
     public var message: String {
@@ -99,6 +102,8 @@ public enum StockError: Error, Hashable, Sendable {
         case .malformedResponse(let why): "malformed response: \(why)"
         case .network(let why): "network error: \(why)"
         case .storage(let why): "storage error: \(why)"
+        case .noLongerOffered(let id, let why): why.isEmpty
+            ? "asset \(id) is no longer offered; any license of it remains valid" : why
         }
     }
 }

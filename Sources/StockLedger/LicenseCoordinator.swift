@@ -222,7 +222,7 @@ public actor LicenseCoordinator {
         case is LicensingRefusal: true
         case let stock as StockError:
             switch stock {
-            case .invalidRequest, .forbidden, .unauthorized, .notFound, .rateLimited: true
+            case .invalidRequest, .forbidden, .unauthorized, .notFound, .rateLimited, .noLongerOffered: true
             case .server(let status, _): (400..<500).contains(status) && status != 408 && status != 409
             case .malformedResponse, .network, .storage: false
             }

@@ -41,6 +41,9 @@ public struct SandboxOptions: Sendable {
     /// a minute for StockFlow). Tests shorten it, with the client's window shortened alike, to run a
     /// burst past the limit in seconds; the sliding-window logic is the same.
     public var rateWindow: Duration?
+    /// Stocksy's opening account balance in cents (USD); nil means the seed's $437.50. Long
+    /// licensing runs (the crash test) give the account more.
+    public var openingBalance: Int64?
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
                 rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,
@@ -82,6 +85,7 @@ public struct SandboxOptions: Sendable {
             throw .invalidOption("download URL lifetime must be positive")
         }
         if let rateWindow, rateWindow <= .zero { throw .invalidOption("rate window must be positive") }
+        if let openingBalance, openingBalance < 0 { throw .invalidOption("opening balance must not be negative") }
     }
 }
 

@@ -1,8 +1,10 @@
 import BrowserModel
 import BrowserRuntime
 import Foundation
+import Logging
 import StockCatalog
 import StockCore
+import StockLedger
 import TerminalUI
 
 /// `stockterm` with no subcommand on a terminal: the full-screen browser over the catalog.
@@ -36,7 +38,18 @@ struct BrowserSession {
             // Runs in the runtime's task, off the screen thread: a catalog may build its index first.
             makeProvider = { @Sendable name in try ProviderFactory.make(name, config: config).provider }
         }
-        let runtime = BrowserRuntime(provider: choice.provider, makeProvider: makeProvider, deliver: { inbox.post($0) })
+        // Licensing goes through the ledger; without one (an unwritable data directory) the
+        // browser still browses, and `l` says why it cannot license.
+        let ledger: Ledger?
+        do { ledger = try LicensingSetup.ledger() } catch {
+            ledger = nil
+            Logger(label: "stockterm").warning("no purchase ledger: \(Terminal.describe(error))")
+        }
+        let makeDesk: BrowserRuntime.DeskFactory = { name, provider in
+            ledger.flatMap { LedgerDesk.make(providerName: name, provider: provider, ledger: $0) }
+        }
+        let runtime = BrowserRuntime(provider: choice.provider, providerName: choice.name, makeProvider: makeProvider,
+                                     makeDesk: makeDesk, deliver: { inbox.post($0) })
         let screen: TerminalScreen
         do { screen = try TerminalScreen() } catch let error as TerminalScreen.StartError {
             throw Terminal.fail(.failure(error.description))

@@ -38,7 +38,7 @@ enum Terminal {
     /// One line for a provider's failure: `StockError`'s words, else the error's own.
     static func describe(_ error: any Error) -> String {
         switch error {
-        case let error as StockError: SafeText.sanitize(error.message)
+        case let error as any DescribedError: SafeText.sanitize(error.message)
         case is CancellationError: "cancelled"
         case let error as CLIError: error.description
         default: SafeText.sanitize("\(error)")

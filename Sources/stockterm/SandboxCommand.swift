@@ -55,6 +55,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of StockFlow access tokens and Stocksy credentials (default 86400 and 3600).", valueName: "seconds"))
     var tokenTTL: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Stocksy: the account's opening balance in dollars (default 437.50).", valueName: "amount"))
+    var balance: String?
+
+    @Option(name: .customLong("fault-after-charge"), help: ArgumentHelp("Stocksy: probability (0 to 1) that a purchase already charged is answered with a fault anyway.", valueName: "p"))
+    var faultAfterCharge: Double = 0
+
     @Option(name: .customLong("stats-file"), help: ArgumentHelp("On stopping, write what was served as JSON: requests per route, answers per status, 429s, faults.", valueName: "file"))
     var statsFile: String?
 
@@ -64,11 +70,29 @@ struct SandboxCommand: AsyncParsableCommand {
         guard faultRate.isFinite, (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1, got \(faultRate)") }
         if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be 1 or more, got \(rateLimit)") }
         if let tokenTTL, tokenTTL < 1 { throw ValidationError("--token-ttl must be 1 second or more, got \(tokenTTL)") }
+        guard faultAfterCharge.isFinite, (0...1).contains(faultAfterCharge) else {
+            throw ValidationError("--fault-after-charge must be between 0 and 1, got \(faultAfterCharge)")
+        }
+        if let balance, Self.cents(balance) == nil {
+            throw ValidationError("--balance takes an amount in dollars such as 5000 or 437.50, got \"\(SafeText.sanitize(balance))\"")
+        }
+    }
+
+    /// "437.50" → 43750; nil unless a non-negative amount with at most two decimals.
+    static func cents(_ text: String) -> Int64? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000 else { return nil }
+        guard parts.count == 2 else { return whole * 100 }
+        guard (1...2).contains(parts[1].count), let fraction = Int64(parts[1]), fraction >= 0 else { return nil }
+        return whole * 100 + (parts[1].count == 1 ? fraction * 10 : fraction)
     }
 
     var options: SandboxOptions {
-        SandboxOptions(api: api, port: port ?? Self.defaultPort(api), latency: .milliseconds(latency), faultRate: faultRate,
-                       rateLimit: rateLimit, seed: seed, tokenLifetime: tokenTTL.map { .seconds($0) })
+        var options = SandboxOptions(api: api, port: port ?? Self.defaultPort(api), latency: .milliseconds(latency), faultRate: faultRate,
+                                     rateLimit: rateLimit, seed: seed, tokenLifetime: tokenTTL.map { .seconds($0) })
+        options.openingBalance = balance.flatMap(Self.cents)
+        options.faultAfterChargeRate = faultAfterCharge
+        return options
     }
 
     func run() async throws {

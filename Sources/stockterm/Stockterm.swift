@@ -20,13 +20,17 @@ struct Stockterm: AsyncParsableCommand {
               stockterm search "baikal" --type video --4k
               stockterm search 'city -night orientation:vertical' --json
               stockterm show 10042
+              stockterm license 10042 --product 2
+              stockterm purchases
+              stockterm download --all
+              stockterm account
               stockterm catalog info
               stockterm providers --check
               stockterm --provider stockflow search drone
             """,
         version: StocktermVersion.current,
-        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, CatalogCommand.self, ProvidersCommand.self,
-                      SandboxCommand.self]
+        subcommands: [BrowseCommand.self, SearchCommand.self, ShowCommand.self, LicenseCommand.self, PurchasesCommand.self,
+                      DownloadCommand.self, AccountCommand.self, CatalogCommand.self, ProvidersCommand.self, SandboxCommand.self]
     )
 
     // The browser's options live here as well as on `browse`, so that `stockterm --catalog FILE`

@@ -252,7 +252,7 @@ import Testing
         let product = receipt.products[0]
         #expect(state.reduce(.purchase(.download)) == [.download(product)])
         #expect(state.reduce(.purchase(.download)).isEmpty)     // already running
-        _ = state.reduce(.purchase(.downloadProgressed(productID: "p1", TransferProgress(received: 50, total: 200, bytesPerSecond: 10))))
+        _ = state.reduce(.purchase(.downloadProgressed(productID: "p1", DownloadProgress(received: 50, total: 200, bytesPerSecond: 10))))
         #expect(state.downloads.last?.progress.received == 50)
         _ = state.reduce(.purchase(.downloadFinished(productID: "p1", .success("/tmp/x.jpg"))))
         #expect(state.downloads.last?.phase == .finished("/tmp/x.jpg"))

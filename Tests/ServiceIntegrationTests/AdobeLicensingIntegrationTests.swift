@@ -195,7 +195,7 @@ extension ServiceIntegration {
                 #expect(!kitten.downloadable && kitten.title == "Kitten on white blanket" && kitten.name == "Standard")
                 #expect(kitten.licensedAt == ISODate.date("2017-11-06T02:54:00Z"))
                 let error = await stockError { _ = try await client.downloadLink(for: kitten, format: nil) }
-                #expect(error == .notFound(112_670_342))
+                #expect(error == .noLongerOffered(112_670_342, "asset 112670342 is no longer offered by Adobe Stock; your Standard license of it remains valid"))
                 // The download URL itself, as the history gives it: Adobe's words.
                 let url = try #require(AdobeStockRequests.downloadURL(base: server.baseURL, contentID: 112_670_342, license: .standard, token: token, format: nil))
                 let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(30))

@@ -12,7 +12,8 @@ enum Subprocess {
 
     static let spawnLock = NSLock()
 
-    static func run(_ path: String, _ arguments: [String]) throws -> Output {
+    /// Runs `path` to its end with `environment` added to this process's (when not empty).
+    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         // Close-on-exec, so that a child spawned at the same moment by another test (a tmux server
         // that lives on) cannot inherit our pipe and keep it open forever; dup2 below clears the
         // flag on the child's own standard output.
@@ -31,9 +32,13 @@ enum Subprocess {
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
+        var merged = ProcessInfo.processInfo.environment
+        for (k, v) in environment { merged[k] = v }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.isEmpty ? [] : merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let spawned = environment.isEmpty ? posix_spawn(&pid, path, &actions, nil, argv, environ)
+            : posix_spawn(&pid, path, &actions, nil, argv, envp)
         spawnLock.unlock()
         close(fds[1])
         guard spawned == 0 else {

@@ -27,7 +27,7 @@ public enum PurchaseAction: Hashable, Sendable {
     /// `d`: download the product under the cursor (done step) or the asset's latest license (detail).
     case download
     /// A download moved on.
-    case downloadProgressed(productID: String, TransferProgress)
+    case downloadProgressed(productID: String, DownloadProgress)
     /// A download ended: the file's path, or why not.
     case downloadFinished(productID: String, Result<String, BrowserFailure>)
     /// `L`: the purchase history on or off.
@@ -40,18 +40,6 @@ public enum PurchaseAction: Hashable, Sendable {
     case historyAnswered(RequestID, Result<[PurchaseRecord], BrowserFailure>)
 }
 
-/// How far a download has come.
-public struct TransferProgress: Hashable, Sendable {
-    public var received: Int64
-    /// The size, when the server says.
-    public var total: Int64?
-    /// Smoothed speed.
-    public var bytesPerSecond: Double
-    public init(received: Int64, total: Int64? = nil, bytesPerSecond: Double = 0) {
-        self.received = received; self.total = total; self.bytesPerSecond = bytesPerSecond
-    }
-}
-
 /// One download the browser started.
 public struct DownloadStatus: Hashable, Sendable {
     public enum Phase: Hashable, Sendable {
@@ -61,9 +49,9 @@ public struct DownloadStatus: Hashable, Sendable {
         case failed(String)
     }
     public var product: LicensedProduct
-    public var progress: TransferProgress
+    public var progress: DownloadProgress
     public var phase: Phase
-    public init(product: LicensedProduct, progress: TransferProgress = TransferProgress(received: 0), phase: Phase = .running) {
+    public init(product: LicensedProduct, progress: DownloadProgress = DownloadProgress(received: 0), phase: Phase = .running) {
         self.product = product; self.progress = progress; self.phase = phase
     }
 }

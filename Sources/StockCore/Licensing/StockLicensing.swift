@@ -36,8 +36,8 @@ public protocol StockLicensing: Sendable {
     func licenseHistory(offset: Int, limit: Int, organisation: Bool) async throws -> LicenseHistoryPage
 
     /// A fresh link for a licensed product. `format` asks a vector for "jpeg" or "png" where the
-    /// service offers it. Throws `StockError.notFound` with words saying the license remains valid
-    /// when the service no longer offers the file.
+    /// service offers it. Throws `StockError.noLongerOffered` (words saying the license remains
+    /// valid) when the service no longer offers the file.
     func downloadLink(for product: LicensedProduct, format: String?) async throws -> DownloadLink
 
     /// A watermarked comp of an asset that is not licensed.

@@ -154,6 +154,10 @@ extension AdobeStockClient: StockLicensing {
     /// One page of LicenseHistory (`limit` at most 100), newest first; `all` asks for the whole
     /// organisation's. Each page's ids go through the Files API once: those it no longer returns
     /// were removed by Adobe and are `downloadable == false` (their licenses stay valid).
+    public func licenseHistory(offset: Int, limit: Int, organisation: Bool) async throws -> LicenseHistoryPage {
+        try await licenseHistory(offset: offset, limit: limit, all: organisation || configuration.wholeOrganisationHistory)
+    }
+
     public func licenseHistory(offset: Int, limit: Int, all: Bool) async throws -> LicenseHistoryPage {
         _ = try accessToken(for: "license history")
         let request = AdobeStockRequests.licenseHistory(offset: offset, limit: limit, all: all, locale: configuration.locale)
@@ -172,13 +176,15 @@ extension AdobeStockClient: StockLicensing {
 
     /// `/Rest/Libraries/Download/{id}/{n}?token=…[&format=]`, after the Files API has confirmed
     /// that Adobe still offers the asset (and, for `format`, that it is a vector with a PNG where
-    /// one is asked for). Throws `notFound` for an asset Adobe has removed: its license remains
-    /// valid, the file is no longer offered.
+    /// one is asked for). Throws `noLongerOffered` for an asset Adobe has removed: its license
+    /// remains valid, the file is no longer offered.
     public func downloadLink(for product: LicensedProduct, format: String?) async throws -> DownloadLink {
         let token = try accessToken(for: "downloads")
         let id = product.assetID
         let license = Self.license(of: product)
-        guard product.downloadable, let file = try await stillOffered([id])[id] else { throw StockError.notFound(id) }
+        guard product.downloadable, let file = try await stillOffered([id])[id] else {
+            throw StockError.noLongerOffered(id, "asset \(id) is no longer offered by Adobe Stock; your \(license) license of it remains valid")
+        }
         var wanted: String?
         if let format {
             let f = format.lowercased() == "jpg" ? "jpeg" : format.lowercased()

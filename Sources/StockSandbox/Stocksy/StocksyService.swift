@@ -22,7 +22,7 @@ struct StocksyService: Sendable {
         self.environment = environment
         accounts = StocksyAccounts(credentials: credentials)
         let user = accounts.user
-        purchases = StocksyPurchaseBook(openingBalance: user.balance, currency: user.currency, decimals: user.decimals,
+        purchases = StocksyPurchaseBook(openingBalance: environment.options.openingBalance ?? user.balance, currency: user.currency, decimals: user.decimals,
                                         customerID: user.id)
         let options = environment.options
         afterChargeFaults = Locked(FaultInjector(rate: options.faultAfterChargeRate, seed: options.seed ^ 0xC4A2_6E00,

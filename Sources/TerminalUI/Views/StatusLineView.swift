@@ -53,7 +53,9 @@ enum StatusLineView {
         put(provider, providerWidth, ViewStyle.muted)
         put(range, rangeWidth, .plain)
         put(spinner, spinnerWidth, ViewStyle.accent)
-        put(error, errorWidth, ViewStyle.error)
+        // A download's progress or outcome takes the error's place when there is no error.
+        let downloadFailed = state.downloads.last.map { if case .failed = $0.phase { true } else { false } } ?? false
+        put(error, errorWidth, state.errorMessage != nil || downloadFailed ? ViewStyle.error : ViewStyle.accent)
         let shownHints = fitting(hints, width: hintsWidth)
         if !shownHints.isEmpty {
             grid.draw(shownHints, rightAlignedTo: rect.maxX, y: rect.y, maxWidth: hintsWidth, style: ViewStyle.muted)
@@ -61,21 +63,14 @@ enum StatusLineView {
     }
 
     /// The newest download's progress or outcome, when there is one to tell:
-    /// "⬇ Medium 48% 12.4 MB of 25.8 MB 3.1 MB/s", "saved /home/me/Downloads/x.jpg".
+    /// "⬇ Medium [██████░░░░]  48%  12.4 MB / 25.8 MB  3.1 MB/s  ETA 0:04", "saved /home/me/Downloads/x.jpg".
     static func downloadText(_ state: BrowserState) -> String? {
         guard let status = state.downloads.last else { return nil }
         let name = SafeText.sanitize(status.product.name)
         switch status.phase {
         case .running:
-            let p = status.progress
-            var text = "⬇ \(name) "
-            if let total = p.total, total > 0 {
-                text += "\(Int(Double(p.received) * 100 / Double(total)))% \(Format.bytes(p.received)) of \(Format.bytes(total))"
-            } else {
-                text += Format.bytes(p.received)
-            }
-            if p.bytesPerSecond > 0 { text += " \(Format.bytes(Int64(p.bytesPerSecond)))/s" }
-            return text
+            // The bar, the sizes, the speed and the ETA (ProgressText drops parts when narrow).
+            return "⬇ \(name) " + ProgressText.line(status.progress, width: 56)
         case .finished(let path): return "saved \(SafeText.sanitize(path))"
         case .failed(let why): return "download failed: \(SafeText.sanitize(why))"
         }

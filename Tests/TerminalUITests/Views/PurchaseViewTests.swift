@@ -154,7 +154,7 @@ import Testing
                                      total: Self.usd(900), date: Self.day)
         _ = state.reduce(.purchase(.licenseAnswered(id, .success(receipt))))
         _ = state.reduce(.purchase(.download))
-        _ = state.reduce(.purchase(.downloadProgressed(productID: "demo-000001-1", TransferProgress(received: 1_048_576, total: 4_194_304, bytesPerSecond: 2_097_152))))
+        _ = state.reduce(.purchase(.downloadProgressed(productID: "demo-000001-1", DownloadProgress(received: 1_048_576, total: 4_194_304, bytesPerSecond: 2_097_152))))
         let (grid, _) = ViewFixture.render(state)
         expectSnapshot(grid, [
         "/ press / to search — try: baikal type:video                           relevance",
@@ -180,7 +180,7 @@ import Testing
         " Colour profile  AdobeRGB",
         " Sizes           S 800×533, XL 6000×4000",
         " Keywords        baikal, ice, winter, lake, siberia",
-        "demo catalog  1–5 of 14,382  ⬇ Small 25% 1.0 MB of 4.2 MB 2.1 MB/s  space choose",
+        "1–5 of 14,382  ⬇ Small [█████▌░░░░░░░░░░░░░░░░]  25%  1.0 MB / 4.2 MB  2.1 MB/s",
         ], "purchaseDone80")
     }
 

@@ -1,0 +1,47 @@
+import BrowserModel
+import BrowserRuntime
+import Foundation
+import StockCore
+import StockLedger
+
+/// The browser's `PurchaseDesk`: licensing through the ledger's coordinator, what is licensed
+/// and the purchase history from the ledger, downloads through `FileDownload`.
+struct LedgerDesk: PurchaseDesk {
+    let coordinator: LicenseCoordinator
+    let files: FileDownload
+
+    /// The desk of a provider, or nil when it cannot license.
+    static func make(providerName: String?, provider: any StockProvider, ledger: Ledger) -> LedgerDesk? {
+        guard let licensing = LicensingSetup.licensing(for: provider, ledger: ledger) else { return nil }
+        let name = providerName ?? "demo"
+        return LedgerDesk(coordinator: LicenseCoordinator(ledger: ledger, provider: name, licensing: licensing),
+                          files: FileDownload(ledger: ledger, provider: name, licensing: licensing,
+                                              directory: LicensingSetup.downloadDirectory()))
+    }
+
+    func offer(for asset: Asset) async throws -> LicenseOffer { try await coordinator.offer(for: asset) }
+
+    func license(_ order: LicenseOrder, offer: LicenseOffer) async throws -> LicenseReceipt {
+        try await coordinator.license(order, offer: offer)
+    }
+
+    func licensed(assetID: AssetID) async throws -> [LicensedProduct] {
+        try files.ledger.licensedProducts(provider: files.provider, assetID: assetID)
+    }
+
+    func history(offset: Int, limit: Int) async throws -> [PurchaseRecord] {
+        try await coordinator.history(offset: offset, limit: limit).map(Self.record)
+    }
+
+    func download(_ product: LicensedProduct, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> String {
+        try await files.fetch(product, progress: progress).path
+    }
+
+    /// A ledger intent as a line of the history view.
+    static func record(_ intent: PurchaseIntent) -> PurchaseRecord {
+        let names = intent.quote.lines.map(\.name).joined(separator: " + ")
+        return PurchaseRecord(state: intent.state.rawValue, date: intent.created, assetID: intent.assetID, what: names,
+                              total: intent.receipt?.total ?? intent.total, purchaseID: intent.receipt?.purchaseID,
+                              products: intent.receipt?.products ?? [], message: intent.message)
+    }
+}

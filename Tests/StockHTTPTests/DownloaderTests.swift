@@ -428,7 +428,8 @@ import Testing
             let cancelled = ContinuousClock.now
             task.cancel()
             let outcome = await task.result
-            #expect(ContinuousClock.now - cancelled < .seconds(2))
+            // The server stalls: without cancellation this would wait for the 60 s read timeout.
+            #expect(ContinuousClock.now - cancelled < .seconds(15))
             #expect(throws: CancellationError.self) { try outcome.get() }
             #expect(try Self.files(in: dir) == ["c.mp4.c.part"])
             #expect(try Self.contents(dir.appendingPathComponent("c.mp4.c.part")) == Array(file.prefix(96_000)))

@@ -183,7 +183,7 @@ extension AdobeStockClient: StockLicensing {
         let id = product.assetID
         let license = Self.license(of: product)
         guard product.downloadable, let file = try await stillOffered([id])[id] else {
-            throw StockError.noLongerOffered(id, "asset \(id) is no longer offered by Adobe Stock; your \(license) license of it remains valid")
+            throw StockError.noLongerOffered(id, "asset \(id) is no longer offered by Adobe Stock; your \(product.name) license of it remains valid")
         }
         var wanted: String?
         if let format {

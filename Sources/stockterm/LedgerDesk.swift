@@ -10,11 +10,17 @@ struct LedgerDesk: PurchaseDesk {
     let coordinator: LicenseCoordinator
     let files: FileDownload
 
-    /// The desk of a provider, or nil when it cannot license.
+    /// The desk of a provider, or nil when it cannot license. Unfinished intents of the provider
+    /// (a purchase whose answer a crash or a timeout lost) are reconciled at once, in the
+    /// background; the coordinator also reconciles before it sends anything.
     static func make(providerName: String?, provider: any StockProvider, ledger: Ledger) -> LedgerDesk? {
         guard let licensing = LicensingSetup.licensing(for: provider, ledger: ledger) else { return nil }
         let name = providerName ?? "demo"
-        return LedgerDesk(coordinator: LicenseCoordinator(ledger: ledger, provider: name, licensing: licensing),
+        let coordinator = LicenseCoordinator(ledger: ledger, provider: name, licensing: licensing)
+        if (try? ledger.unfinishedIntents(provider: name).isEmpty) == false {
+            Task { _ = try? await coordinator.reconcile() }
+        }
+        return LedgerDesk(coordinator: coordinator,
                           files: FileDownload(ledger: ledger, provider: name, licensing: licensing,
                                               directory: LicensingSetup.downloadDirectory()))
     }

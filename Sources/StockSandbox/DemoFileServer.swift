@@ -44,35 +44,12 @@ public final class DemoFileServer: Sendable {
         let router = Router(context: SandboxContext.self)
         files.register(on: router)
 
-        let listening = Locked<CheckedContinuation<Int, any Error>?>(nil)
-        let resume: @Sendable (Result<Int, any Error>) -> Void = { result in
-            listening.withLock { continuation in
-                continuation?.resume(with: result)
-                continuation = nil
-            }
-        }
-        let app = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
-            onServerRunning: { channel in
-                resume(channel.localAddress?.port.map { .success($0) } ?? .failure(SandboxError.cannotListen("no local address")))
-            },
-            logger: logger ?? Logger(label: "stockterm.demo-files", factory: { _ in SwiftLogNoOpLogHandler() }))
-        var task: Task<Void, any Error>?
-        let bound = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-            listening.withLock { $0 = continuation }
-            task = Task {
-                do {
-                    try await app.run()
-                    resume(.failure(SandboxError.cannotListen("the file server stopped before listening")))
-                } catch {
-                    resume(.failure(SandboxError.cannotListen(String(describing: error))))
-                    throw error
-                }
-            }
-        }
+        let (bound, task) = try await LoopbackListener.start(
+            router: router, port: port,
+            logger: logger ?? Logger(label: "stockterm.demo-files", factory: { _ in SwiftLogNoOpLogHandler() }),
+            what: "the file server")
         origin.withLock { $0 = "http://127.0.0.1:\(bound)" }
-        return DemoFileServer(port: bound, files: files, task: task!)
+        return DemoFileServer(port: bound, files: files, task: task)
     }
 
     /// A signed URL to the generated file `key`, offered as `name`, of `size` bytes (at most

@@ -62,35 +62,10 @@ public final class SandboxServer: Sendable {
         environment.files.register(on: router)
         router.get("_sandbox/charges") { _, _ in SandboxResponse.json(environment.charges.json) }
 
-        let listening = Locked<CheckedContinuation<Int, any Error>?>(nil)
-        let resume: @Sendable (Result<Int, any Error>) -> Void = { result in
-            listening.withLock { continuation in
-                continuation?.resume(with: result)
-                continuation = nil
-            }
-        }
-        let app = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
-            onServerRunning: { channel in
-                resume(channel.localAddress?.port.map { .success($0) } ?? .failure(SandboxError.cannotListen("no local address")))
-            },
-            logger: options.logger)
-        var task: Task<Void, any Error>?
-        let port = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-            listening.withLock { $0 = continuation }
-            task = Task {
-                do {
-                    try await app.run()
-                    resume(.failure(SandboxError.cannotListen("the server stopped before listening")))
-                } catch {
-                    resume(.failure(SandboxError.cannotListen(String(describing: error))))
-                    throw error
-                }
-            }
-        }
+        let (port, task) = try await LoopbackListener.start(router: router, port: options.port, logger: options.logger,
+                                                            what: "the server")
         environment.setOrigin("http://127.0.0.1:\(port)")
-        return SandboxServer(port: port, credentials: credentials, environment: environment, task: task!)
+        return SandboxServer(port: port, credentials: credentials, environment: environment, task: task)
     }
 
     /// What it has seen so far: requests per route, 429s, faults and the request log.

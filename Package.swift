@@ -86,6 +86,15 @@ let package = Package(
             name: "StockLedger",
             dependencies: ["StockCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // libjpeg-turbo and libpng from Debian, behind a small C shim that turns their longjmp errors
+        // into return codes and caps bytes and pixels (docs/images.md).
+        .target(
+            name: "CImageCodecs",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
+        ),
+        // Pictures: decoding (JPEG, PNG), scaling, the half-block renderer and its colour modes, the
+        // on-disk thumbnail cache and the demo catalog's generated thumbnails (docs/images.md).
+        .target(name: "StockImages", dependencies: ["StockCore", "CImageCodecs"]),
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
@@ -116,6 +125,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "StockImagesTests", dependencies: ["StockImages", "StockCore", "StockAssets"]),
         .testTarget(name: "StockConfigTests", dependencies: ["StockConfig", "StockCore"]),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),

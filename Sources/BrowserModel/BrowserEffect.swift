@@ -30,8 +30,9 @@ public enum BrowserEffect: Hashable, Sendable {
     /// Download a licensed product into the download directory; answer with
     /// `.purchase(.downloadProgressed)` and `.purchase(.downloadFinished)`.
     case download(LicensedProduct)
-    /// One page of the ledger's purchases, newest first; answer with `.purchase(.historyAnswered)`.
-    case loadHistory(id: RequestID, offset: Int, limit: Int)
+    /// One page of the ledger's purchases or of the service's license history, newest first;
+    /// answer with `.purchase(.historyAnswered)`.
+    case loadHistory(id: RequestID, source: HistorySource, offset: Int, limit: Int)
     /// Leave the program (restore the terminal).
     case quit
 }

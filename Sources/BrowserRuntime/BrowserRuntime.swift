@@ -146,11 +146,11 @@ public final class BrowserRuntime: Sendable {
             start(.licenses(assetID)) {
                 .purchase(.licensesAnswered(assetID, (try? await desk.licensed(assetID: assetID)) ?? []))
             }
-        case .loadHistory(let id, let offset, let limit):
+        case .loadHistory(let id, let source, let offset, let limit):
             let desk = self.desk, name = provider.info.displayName
             start(.request(id)) {
                 guard let desk else { return .purchase(.historyAnswered(id, .failure(Self.noLicensing(name)))) }
-                do { return .purchase(.historyAnswered(id, .success(try await desk.history(offset: offset, limit: limit)))) }
+                do { return .purchase(.historyAnswered(id, .success(try await desk.history(source, offset: offset, limit: limit)))) }
                 catch { return .purchase(.historyAnswered(id, .failure(BrowserFailure(error: error)))) }
             }
         case .download(let product):

@@ -11,8 +11,8 @@ public protocol PurchaseDesk: Sendable {
     func license(_ order: LicenseOrder, offer: LicenseOffer) async throws -> LicenseReceipt
     /// What the ledger knows is licensed of an asset (no network).
     func licensed(assetID: AssetID) async throws -> [LicensedProduct]
-    /// A page of the ledger's purchases, newest first.
-    func history(offset: Int, limit: Int) async throws -> [PurchaseRecord]
+    /// A page of the ledger's purchases, or of the service's own license history, newest first.
+    func history(_ source: HistorySource, offset: Int, limit: Int) async throws -> HistoryPage
     /// Downloads a licensed product into the download directory; returns the file's path.
     func download(_ product: LicensedProduct, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> String
 }

@@ -115,6 +115,7 @@ extension KeyBinding {
         KeyBinding([.down, .character("j")], in: [.history], .purchase(.moveHistoryCursor(1)), help: "next purchase"),
         KeyBinding([.up, .character("k")], in: [.history], .purchase(.moveHistoryCursor(-1)), help: "previous purchase"),
         KeyBinding([.enter, .character("d")], in: [.history], .purchase(.downloadFromHistory), help: "download the purchase", hint: "download"),
+        KeyBinding([.tab], in: [.history], .purchase(.switchHistorySource), help: "the ledger or the service's license history", hint: "ledger/service"),
         KeyBinding([.escape], in: [.purchase, .purchaseForm, .history], .back, help: "cancel and close", hint: "cancel"),
         KeyBinding([.character("q"), .character("L")], in: [.history], .back, help: "close"),
         KeyBinding([.character("q")], in: [.purchase], .back, help: "cancel and close"),

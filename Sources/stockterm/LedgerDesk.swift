@@ -9,6 +9,8 @@ import StockLedger
 struct LedgerDesk: PurchaseDesk {
     let coordinator: LicenseCoordinator
     let files: FileDownload
+    /// Said in place of the service's history when its API keeps none (StockFlow).
+    let historyNote: String?
 
     /// The desk of a provider, or nil when it cannot license. Unfinished intents of the provider
     /// (a purchase whose answer a crash or a timeout lost) are reconciled at once, in the
@@ -22,7 +24,8 @@ struct LedgerDesk: PurchaseDesk {
         }
         return LedgerDesk(coordinator: coordinator,
                           files: FileDownload(ledger: ledger, provider: name, licensing: licensing,
-                                              directory: LicensingSetup.downloadDirectory()))
+                                              directory: LicensingSetup.downloadDirectory()),
+                          historyNote: LicensingSetup.historyNote(licensing, serviceName: provider.info.displayName))
     }
 
     func offer(for asset: Asset) async throws -> LicenseOffer { try await coordinator.offer(for: asset) }
@@ -35,12 +38,27 @@ struct LedgerDesk: PurchaseDesk {
         try files.ledger.licensedProducts(provider: files.provider, assetID: assetID)
     }
 
-    func history(offset: Int, limit: Int) async throws -> [PurchaseRecord] {
-        try await coordinator.history(offset: offset, limit: limit).map(Self.record)
+    func history(_ source: HistorySource, offset: Int, limit: Int) async throws -> HistoryPage {
+        switch source {
+        case .ledger:
+            let records = try await coordinator.history(offset: offset, limit: limit).map(Self.record)
+            return HistoryPage(records: records, hasMore: records.count >= limit)
+        case .service:
+            let page = try await coordinator.serviceHistory(offset: offset, limit: limit)
+            let note = page.items.isEmpty && offset == 0 ? historyNote : nil
+            return HistoryPage(records: page.items.map(Self.record), hasMore: page.hasMore(limit: limit), note: note)
+        }
     }
 
     func download(_ product: LicensedProduct, progress: @escaping @Sendable (DownloadProgress) -> Void) async throws -> String {
         try await files.fetch(product, progress: progress).path
+    }
+
+    /// A license of the service's history as a line of the history view.
+    static func record(_ product: LicensedProduct) -> PurchaseRecord {
+        PurchaseRecord(state: "confirmed", date: product.licensedAt, assetID: product.assetID, what: product.name,
+                       title: product.title, products: [product],
+                       message: product.downloadable ? nil : StockError.noLongerOffered(product.assetID, product.name).message)
     }
 
     /// A ledger intent as a line of the history view.

@@ -31,6 +31,13 @@ enum LicensingSetup {
         return provider.licensing
     }
 
+    /// What to say instead of "no licenses" when the service's API keeps no license history
+    /// (StockFlow), so that an empty list is not read as "nothing was bought"; nil otherwise.
+    static func historyNote(_ licensing: any StockLicensing, serviceName: String) -> String? {
+        licensing.canReconcile ? nil
+            : "\(serviceName) keeps no license history that its API can list; this machine's ledger is the record."
+    }
+
     /// The coordinator of `choice`, or a clear error when it cannot license.
     static func coordinator(for choice: ProviderChoice, ledger: Ledger? = nil) throws -> LicenseCoordinator {
         let ledger = try ledger ?? self.ledger()

@@ -63,7 +63,10 @@ struct PurchasesCommand: AsyncParsableCommand {
             let coordinator = try LicensingSetup.coordinator(for: choice, ledger: ledger)
             if service {
                 let page = try await coordinator.serviceHistory(offset: offset, limit: limit)
-                if json { try JSONOutput.write(page.items) } else { printHistory(page) }
+                if json { try JSONOutput.write(page.items) } else {
+                    printHistory(page, note: LicensingSetup.licensing(for: choice.provider, ledger: ledger)
+                        .flatMap { LicensingSetup.historyNote($0, serviceName: choice.displayName) })
+                }
                 return
             }
             // Settle what a crash or a timeout left open before showing anything.
@@ -109,8 +112,9 @@ struct PurchasesCommand: AsyncParsableCommand {
         if last < total { print("\(offset + 1)–\(last) of \(total); next: --offset \(last)") }
     }
 
-    func printHistory(_ page: LicenseHistoryPage) {
+    func printHistory(_ page: LicenseHistoryPage, note: String?) {
         guard !page.items.isEmpty else {
+            if let note, page.offset == 0 { print(note); return }
             print(page.offset == 0 ? "The service reports no licenses." : "No licenses after \(page.offset).")
             return
         }

@@ -285,20 +285,57 @@ import Testing
 
     @Test func theHistoryPagesThroughTheLedger() {
         var state = Fixture.state()
-        #expect(state.reduce(.purchase(.toggleHistory)) == [.loadHistory(id: 1, offset: 0, limit: 50)])
+        #expect(state.reduce(.purchase(.toggleHistory)) == [.loadHistory(id: 1, source: .ledger, offset: 0, limit: 50)])
         let records = (0..<50).map { i in
             PurchaseRecord(state: "confirmed", date: Self.day, assetID: AssetID(Int64(i)), what: "Medium",
                            products: [LicensedProduct(id: "p\(i)", assetID: AssetID(Int64(i)), name: "Medium")])
         }
-        _ = state.reduce(.purchase(.historyAnswered(1, .success(records))))
+        _ = state.reduce(.purchase(.historyAnswered(1, .success(HistoryPage(records: records, hasMore: true)))))
         #expect(state.history?.records.count == 50)
         #expect(state.reduce(.purchase(.moveHistoryCursor(10))).isEmpty)
-        #expect(state.reduce(.purchase(.moveHistoryCursor(40))) == [.loadHistory(id: 2, offset: 50, limit: 50)])
+        #expect(state.reduce(.purchase(.moveHistoryCursor(40))) == [.loadHistory(id: 2, source: .ledger, offset: 50, limit: 50)])
         #expect(state.reduce(.purchase(.moveHistoryCursor(-1))).isEmpty)   // a page is already on its way
-        _ = state.reduce(.purchase(.historyAnswered(2, .success([]))))
+        _ = state.reduce(.purchase(.historyAnswered(2, .success(HistoryPage(records: [], hasMore: false)))))
         #expect(state.history?.hasMore == false)
         #expect(state.reduce(.purchase(.downloadFromHistory)) == [.download(records[48].products[0])])
         _ = state.reduce(.back)
         #expect(state.history == nil)
+    }
+
+    @Test func tabSwitchesToTheServicesHistoryAndPagesItByItsOwnSize() {
+        var state = Fixture.state()
+        _ = state.reduce(.purchase(.toggleHistory))
+        // Tab before the ledger answered: the service's first page; the ledger's late answer is dropped.
+        #expect(state.reduce(.purchase(.switchHistorySource)) == [.loadHistory(id: 2, source: .service, offset: 0, limit: 20)])
+        let ledgerLine = PurchaseRecord(state: "confirmed", date: Self.day, assetID: 9, what: "Large", purchaseID: "L")
+        _ = state.reduce(.purchase(.historyAnswered(1, .success(HistoryPage(records: [ledgerLine], hasMore: false)))))
+        #expect(state.history?.source == .service)
+        #expect(state.history?.records.isEmpty == true)
+        func license(_ i: Int) -> PurchaseRecord {
+            PurchaseRecord(state: "confirmed", date: nil, assetID: AssetID(Int64(i)), what: "Standard", title: "t\(i)",
+                           products: [LicensedProduct(id: "\(i):Standard", assetID: AssetID(Int64(i)), name: "Standard")])
+        }
+        _ = state.reduce(.purchase(.historyAnswered(2, .success(HistoryPage(records: (0..<20).map(license), hasMore: true)))))
+        #expect(state.history?.records.count == 20)
+        #expect(state.reduce(.purchase(.moveHistoryCursor(16))) == [.loadHistory(id: 3, source: .service, offset: 20, limit: 20)])
+        // The history moved on the service (a new license came first): the repeated one is shown once,
+        // and the next page still starts after everything the service answered.
+        _ = state.reduce(.purchase(.historyAnswered(3, .success(HistoryPage(records: [license(19), license(20)], hasMore: true)))))
+        #expect(state.history?.records.map(\.assetID.rawValue) == Array(0...20).map(Int64.init))
+        #expect(state.history?.loaded == 22)
+        #expect(state.reduce(.purchase(.moveHistoryCursor(4))) == [.loadHistory(id: 4, source: .service, offset: 22, limit: 20)])
+        // And back to the ledger, from its first page.
+        #expect(state.reduce(.purchase(.switchHistorySource)) == [.loadHistory(id: 5, source: .ledger, offset: 0, limit: 50)])
+        #expect(state.history?.cursor == 0)
+    }
+
+    @Test func aServiceWithoutHistorySaysSoInsteadOfNoLicenses() {
+        var state = Fixture.state()
+        _ = state.reduce(.purchase(.toggleHistory))
+        _ = state.reduce(.purchase(.switchHistorySource))
+        _ = state.reduce(.purchase(.historyAnswered(2, .success(HistoryPage(records: [], hasMore: false, note: "StockFlow keeps none")))))
+        #expect(state.history?.note == "StockFlow keeps none")
+        #expect(state.history?.hasMore == false)
+        #expect(state.reduce(.purchase(.moveHistoryCursor(1))).isEmpty)
     }
 }

@@ -63,7 +63,14 @@ struct LicensingE2ETests {
         tmux.send("Escape", "Escape")
         // The purchase history lists it.
         tmux.send("L")
-        await tmux.waitFor("the history") { $0.shows("Purchases") && $0.shows("licensed") }
+        await tmux.waitFor("the history") { $0.shows("Purchases in this machine's ledger") && $0.shows("licensed") }
+        // Tab: the service's own license history (the demo account's) lists the same license, with its title.
+        tmux.send("Tab")
+        await tmux.waitFor("the service's history") {
+            $0.shows("Licenses in demo catalog's history") && $0.shows("licensed") && $0.shows("Tab ledger")
+        }
+        tmux.send("Tab")
+        await tmux.waitFor("back to the ledger") { $0.shows("Purchases in this machine's ledger") }
         tmux.send("Escape")
         tmux.send("q")
         _ = await tmux.waitForExit()

@@ -4,6 +4,13 @@ import StockCore
 extension BrowserState {
     /// How many purchase records the history asks the ledger for at once.
     public static let historyPageSize = 50
+    /// How many licenses the history asks the service for at once (Stocksy's example pages by 10,
+    /// Adobe's LicenseHistory allows up to 100): a screenful, then more near the end.
+    public static let serviceHistoryPageSize = 20
+
+    static func historyPageSize(_ source: HistorySource) -> Int {
+        source == .ledger ? historyPageSize : serviceHistoryPageSize
+    }
 
     /// Applies a licensing, download or history action.
     mutating func reducePurchase(_ action: PurchaseAction) -> [BrowserEffect] {
@@ -49,6 +56,7 @@ extension BrowserState {
         case .toggleHistory: return toggleHistory()
         case .moveHistoryCursor(let delta): return moveHistoryCursor(by: delta)
         case .downloadFromHistory: return downloadFromHistory()
+        case .switchHistorySource: return switchHistorySource()
         case .historyAnswered(let id, let result): return receiveHistory(id, result)
         }
     }
@@ -293,18 +301,32 @@ extension BrowserState {
             history = nil
             return []
         }
-        let id = takeRequestID()
-        history = HistoryState(requestID: id)
-        return [.loadHistory(id: id, offset: 0, limit: Self.historyPageSize)]
+        return openHistory(.ledger)
     }
 
-    private mutating func receiveHistory(_ id: RequestID, _ result: Result<[PurchaseRecord], BrowserFailure>) -> [BrowserEffect] {
+    /// Tab: the other source, from its first page (an answer still on its way for the old one is dropped).
+    private mutating func switchHistorySource() -> [BrowserEffect] {
+        guard let shown = history else { return [] }
+        return openHistory(shown.source.other)
+    }
+
+    private mutating func openHistory(_ source: HistorySource) -> [BrowserEffect] {
+        let id = takeRequestID()
+        history = HistoryState(source: source, requestID: id)
+        return [.loadHistory(id: id, source: source, offset: 0, limit: Self.historyPageSize(source))]
+    }
+
+    private mutating func receiveHistory(_ id: RequestID, _ result: Result<HistoryPage, BrowserFailure>) -> [BrowserEffect] {
         guard var shown = history, shown.requestID == id else { return [] }
         shown.requestID = nil
         switch result {
-        case .success(let records):
-            shown.records += records
-            shown.hasMore = records.count >= Self.historyPageSize
+        case .success(let page):
+            // De-duplicated: a service history that moved between pages must not list a license twice.
+            let known = Set(shown.records.compactMap(Self.identity))
+            shown.records += page.records.filter { Self.identity($0).map { !known.contains($0) } ?? true }
+            shown.loaded += page.records.count
+            shown.hasMore = page.hasMore
+            shown.note = page.note
         case .failure(let failure):
             shown.errorMessage = failure.message
             shown.hasMore = false
@@ -321,7 +343,15 @@ extension BrowserState {
         guard shown.requestID == nil, shown.hasMore, shown.cursor >= shown.records.count - 5 else { return [] }
         let id = takeRequestID()
         history?.requestID = id
-        return [.loadHistory(id: id, offset: shown.records.count, limit: Self.historyPageSize)]
+        return [.loadHistory(id: id, source: shown.source, offset: shown.loaded, limit: Self.historyPageSize(shown.source))]
+    }
+
+    /// What makes two history lines the same record: the service's purchase id, else the first
+    /// licensed product's id; nil (never merged) for an intent that has neither yet.
+    private static func identity(_ record: PurchaseRecord) -> String? {
+        if let id = record.purchaseID { return "p:" + id }
+        if let product = record.products.first { return "d:" + product.id }
+        return nil
     }
 
     /// Enter or `d` in the history: download the highlighted record's first product.

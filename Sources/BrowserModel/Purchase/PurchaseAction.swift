@@ -36,8 +36,10 @@ public enum PurchaseAction: Hashable, Sendable {
     case moveHistoryCursor(Int)
     /// Enter or `d` in the history: download the highlighted purchase.
     case downloadFromHistory
+    /// Tab in the history: the ledger's purchases or the service's own license history.
+    case switchHistorySource
     /// The answer to `.loadHistory`.
-    case historyAnswered(RequestID, Result<[PurchaseRecord], BrowserFailure>)
+    case historyAnswered(RequestID, Result<HistoryPage, BrowserFailure>)
 }
 
 /// One download the browser started.
@@ -56,14 +58,19 @@ public struct DownloadStatus: Hashable, Sendable {
     }
 }
 
-/// One line of the purchase history view: an intent in the ledger and what became of it.
+/// One line of the purchase history view: an intent in the ledger and what became of it, or a
+/// license in the service's own history.
 public struct PurchaseRecord: Hashable, Sendable {
-    /// The ledger's state: "pending", "confirmed", "failed", "unresolved".
+    /// The ledger's state: "pending", "confirmed", "failed", "unresolved" ("confirmed" for every
+    /// license of the service's history).
     public var state: String
-    public var date: Date
+    /// When it was bought; nil when the service's history does not say.
+    public var date: Date?
     public var assetID: AssetID
     /// The product names, "Medium + Products for resale". Unsanitised.
     public var what: String
+    /// The asset's title, when the service's history gives it. Unsanitised.
+    public var title: String?
     public var total: LicenseCost?
     /// The service's purchase id, once confirmed.
     public var purchaseID: String?
@@ -72,22 +79,57 @@ public struct PurchaseRecord: Hashable, Sendable {
     /// Why it failed or is unresolved.
     public var message: String?
 
-    public init(state: String, date: Date, assetID: AssetID, what: String, total: LicenseCost? = nil, purchaseID: String? = nil,
-                products: [LicensedProduct] = [], message: String? = nil) {
-        self.state = state; self.date = date; self.assetID = assetID; self.what = what; self.total = total
+    public init(state: String, date: Date?, assetID: AssetID, what: String, title: String? = nil, total: LicenseCost? = nil,
+                purchaseID: String? = nil, products: [LicensedProduct] = [], message: String? = nil) {
+        self.state = state; self.date = date; self.assetID = assetID; self.what = what; self.title = title; self.total = total
         self.purchaseID = purchaseID; self.products = products; self.message = message
+    }
+}
+
+/// Where the history view reads from.
+public enum HistorySource: Hashable, Sendable {
+    /// The local ledger: every purchase this machine sent, with its state (pending, failed …).
+    case ledger
+    /// The service's own license or purchase history (Stocksy `GET /purchases`, Adobe
+    /// LicenseHistory), including purchases made elsewhere.
+    case service
+
+    /// The other source (Tab).
+    public var other: HistorySource { self == .ledger ? .service : .ledger }
+}
+
+/// One page of history, as the desk answers `.loadHistory`.
+public struct HistoryPage: Hashable, Sendable {
+    public var records: [PurchaseRecord]
+    /// Whether a page after this one may exist.
+    public var hasMore: Bool
+    /// Said instead of "no licenses" when the source cannot list anything (StockFlow's API keeps
+    /// no license history). Unsanitised.
+    public var note: String?
+    public init(records: [PurchaseRecord], hasMore: Bool, note: String? = nil) {
+        self.records = records; self.hasMore = hasMore; self.note = note
     }
 }
 
 /// The purchase history overlay.
 public struct HistoryState: Hashable, Sendable {
+    /// The ledger's purchases or the service's licenses.
+    public var source: HistorySource
     /// The page request running, if any.
     public var requestID: RequestID?
     public var records: [PurchaseRecord]
     /// The highlighted record.
     public var cursor: Int
     public var errorMessage: String?
-    /// Whether the ledger may hold more records than loaded.
+    /// Whether the source may hold more records than loaded.
     public var hasMore: Bool
-    public init(requestID: RequestID?) { self.requestID = requestID; records = []; cursor = 0; errorMessage = nil; hasMore = true }
+    /// What the source said about itself instead of records (`HistoryPage.note`).
+    public var note: String?
+    /// How many records the source has answered so far (the next page's offset; more than
+    /// `records.count` when a moved page repeated some).
+    public var loaded: Int
+    public init(source: HistorySource = .ledger, requestID: RequestID?) {
+        self.source = source; self.requestID = requestID; records = []; cursor = 0; errorMessage = nil; hasMore = true
+        note = nil; loaded = 0
+    }
 }

@@ -2,30 +2,40 @@ import BrowserModel
 import Foundation
 import StockCore
 
-/// The purchase history (`L`): the ledger's purchases, newest first, with their state.
+/// The purchase history (`L`): the ledger's purchases, newest first, with their state; Tab
+/// switches to the service's own license history (purchases made elsewhere too) and back.
 ///
 /// ```text
-/// ┌─ Purchases ───────────────────────────────────────────┐
+/// ┌─ Purchases in this machine's ledger ──────────────────┐
 /// │ 2026-11-23  10001  Medium            $75.00  licensed │
 /// │ 2026-11-22  10044  Standard        1 credit  pending  │
 /// └───────────────────────────────────────────────────────┘
 /// ```
 enum HistoryView {
-    static let footer = "Enter download  Esc close"
+    static func footer(_ source: HistorySource) -> String {
+        source == .ledger ? "Tab service's history  Enter download  Esc close" : "Tab ledger  Enter download  Esc close"
+    }
+
+    static func title(_ state: BrowserState, _ source: HistorySource) -> String {
+        source == .ledger ? "Purchases in this machine's ledger" : "Licenses in \(SafeText.sanitize(state.providerName))'s history"
+    }
 
     static func draw(_ state: BrowserState, on screen: Rect, spinnerFrame: Int, into grid: inout Grid) {
         guard let history = state.history else { return }
         let width = min(90, max(20, screen.width - 4))
         let height = max(3, screen.height - 4)
         let box = OverlayBox(contentWidth: width, contentHeight: height, on: screen)
-        box.draw(title: "Purchases", into: &grid)
+        box.draw(title: title(state, history.source), into: &grid)
         let area = box.content
         guard area.height > 1 else { return }
         var y = area.y
         if history.records.isEmpty {
             let text: String
-            if history.requestID != nil { text = "\(Spinner.glyph(frame: spinnerFrame)) Loading the ledger…" }
-            else if let error = history.errorMessage { text = error }
+            if history.requestID != nil {
+                text = "\(Spinner.glyph(frame: spinnerFrame)) " + (history.source == .ledger ? "Loading the ledger…" : "Asking the service…")
+            } else if let error = history.errorMessage { text = error }
+            else if let note = history.note { text = SafeText.sanitize(note) }
+            else if history.source == .service { text = "The service reports no licenses for this account." }
             else { text = "No purchases yet. Open an asset and press l to license it." }
             grid.draw(text, at: area.x, y: y, maxWidth: area.width, style: history.errorMessage == nil ? ViewStyle.muted : ViewStyle.error)
         }
@@ -43,20 +53,22 @@ enum HistoryView {
         if let error = history.errorMessage, !history.records.isEmpty {
             grid.draw(error, at: area.x, y: area.maxY - 2, maxWidth: area.width, style: ViewStyle.error)
         }
-        grid.draw(footer, at: area.x, y: area.maxY - 1, maxWidth: area.width, style: ViewStyle.muted)
+        grid.draw(footer(history.source), at: area.x, y: area.maxY - 1, maxWidth: area.width, style: ViewStyle.muted)
     }
 
-    /// One record: date, asset, what, total, state.
+    /// One record: date, asset, what (and the title the service gives), total, state.
     static func text(for record: PurchaseRecord, width: Int) -> String {
         let state: String
         switch record.state {
-        case "confirmed": state = "licensed"
+        case "confirmed": state = record.products.contains { !$0.downloadable } ? "no file" : "licensed"
         case "pending": state = "checking"
         case "unresolved": state = "unknown"
         default: state = record.state
         }
         let right = (record.total?.formatted ?? "") + "  " + DisplayWidth.pad(state, toWidth: 8)
-        let left = ISODate.formatDay(record.date) + "  " + String(record.assetID.rawValue) + "  " + SafeText.sanitize(record.what)
+        var left = (record.date.map(ISODate.formatDay) ?? "          ") + "  " + String(record.assetID.rawValue)
+            + "  " + SafeText.sanitize(record.what)
+        if let title = record.title { left += " · " + SafeText.sanitize(title) }
         return PurchaseView.fit(left, right: right, width: width)
     }
 

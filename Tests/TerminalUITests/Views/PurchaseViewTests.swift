@@ -208,16 +208,16 @@ import Testing
     @Test func theHistoryListsPurchasesNewestFirst() {
         var state = ViewFixture.state()
         let effects = state.reduce(.purchase(.toggleHistory))
-        guard case .loadHistory(let id, _, _)? = effects.first else { Issue.record("no history asked for"); return }
-        _ = state.reduce(.purchase(.historyAnswered(id, .success([
+        guard case .loadHistory(let id, _, _, _)? = effects.first else { Issue.record("no history asked for"); return }
+        _ = state.reduce(.purchase(.historyAnswered(id, .success(HistoryPage(records: [
             PurchaseRecord(state: "confirmed", date: Self.day, assetID: 10001, what: "Medium", total: Self.usd(7_500), purchaseID: "1"),
             PurchaseRecord(state: "pending", date: Self.day, assetID: 10044, what: "Standard", total: .credits(1)),
             PurchaseRecord(state: "failed", date: Self.day, assetID: 10045, what: "Озеро Байкал · Large", total: Self.usd(24_900)),
-        ]))))
+        ], hasMore: false)))))
         let (grid, _) = ViewFixture.render(state)
         expectSnapshot(grid, [
         "/ press / to search — try: baikal type:video                           relevance",
-        "┌─ Purchases ──────────────────────────────────────────────────────────────────┐",
+        "┌─ Purchases in this machine's ledger ─────────────────────────────────────────┐",
         "│ 2025-11-23  10001  Medium                                   $75.00  licensed │",
         "│ 2025-11-23  10044  Standard                               1 credit  checking │",
         "│ 2025-11-23  10045  Озеро Байкал · Large                    $249.00  failed   │",
@@ -237,9 +237,51 @@ import Testing
         "│                                                                              │",
         "│                                                                              │",
         "│                                                                              │",
-        "│ Enter download  Esc close                                                    │",
+        "│ Tab service's history  Enter download  Esc close                             │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
-        "demo catalog  1–5 of 14,382                           Enter download  Esc cancel",
+        "demo catalog  1–5 of 14,382       Enter download  Tab ledger/service  Esc cancel",
         ], "history80")
+    }
+
+    @Test func tabShowsTheServicesHistoryWithTitlesAndRemovedFiles() {
+        var state = ViewFixture.state()
+        _ = state.reduce(.purchase(.toggleHistory))
+        let effects = state.reduce(.purchase(.switchHistorySource))
+        guard case .loadHistory(let id, .service, _, _)? = effects.first else { Issue.record("no service history asked for"); return }
+        let loading = ViewFixture.render(state).0
+        #expect(loading.lines.contains { $0.contains("Asking the service…") })
+        _ = state.reduce(.purchase(.historyAnswered(id, .success(HistoryPage(records: [
+            PurchaseRecord(state: "confirmed", date: Self.day, assetID: 112670342, what: "Standard", title: "Лес\u{1B}[31m у озера",
+                           products: [LicensedProduct(id: "112670342:Standard", assetID: 112670342, name: "Standard", downloadable: false)]),
+            PurchaseRecord(state: "confirmed", date: nil, assetID: 10001, what: "Medium", title: "Қар басқан тау",
+                           products: [LicensedProduct(id: "6867571", assetID: 10001, name: "Medium")]),
+        ], hasMore: false)))))
+        let (grid, _) = ViewFixture.render(state)
+        expectSnapshot(grid, [
+        "/ press / to search — try: baikal type:video                           relevance",
+        "┌─ Licenses in demo catalog's history ─────────────────────────────────────────┐",
+        "│ 2025-11-23  112670342  Standard · Лес у озера                       no file  │",
+        "│             10001  Medium · Қар басқан тау                          licensed │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│                                                                              │",
+        "│ Tab ledger  Enter download  Esc close                                        │",
+        "└──────────────────────────────────────────────────────────────────────────────┘",
+        "demo catalog  1–5 of 14,382       Enter download  Tab ledger/service  Esc cancel",
+        ], "historyService80")
     }
 }

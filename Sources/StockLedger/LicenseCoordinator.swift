@@ -149,32 +149,7 @@ public actor LicenseCoordinator {
 
     /// The checks that need nothing but the order and the offer; returns the quote to journal.
     static func check(_ order: LicenseOrder, offer: LicenseOffer) throws -> LicenseQuote {
-        if let reason = offer.account.licensingUnavailableReason {
-            throw LicensingRefusal.licensingUnavailable(reason)
-        }
-        guard order.assetID == offer.assetID else {
-            throw LicensingRefusal.offerMismatch(offer: offer.assetID, order: order.assetID)
-        }
-        var seen: Set<String> = []
-        var deliverables: [String] = []
-        for id in order.optionIDs {
-            guard seen.insert(id).inserted, let option = offer.options.first(where: { $0.id == id }) else {
-                throw LicensingRefusal.unknownOption(id)
-            }
-            if option.type == .deliverable { deliverables.append(id) }
-        }
-        if deliverables.isEmpty { throw LicensingRefusal.noDeliverable }
-        if deliverables.count > 1 { throw LicensingRefusal.severalDeliverables(deliverables) }
-        let missing = order.missingReferences(in: offer)
-        if !missing.isEmpty { throw LicensingRefusal.missingReferences(missing.map(\.label)) }
-        if !order.licenseAgain && !offer.alreadyLicensed.isEmpty {
-            throw alreadyLicensed(order.assetID, offer.alreadyLicensed)
-        }
-        guard let quote = offer.quote(optionIDs: order.optionIDs) else { throw LicensingRefusal.unpriceable }
-        if !quote.isAffordable, let available = quote.before {
-            throw LicensingRefusal.insufficientBalance(available: available, needed: quote.total)
-        }
-        return quote
+        try offer.check(order).get()
     }
 
     /// The checks against the journal, after reconciling.
@@ -186,13 +161,7 @@ public actor LicenseCoordinator {
             throw LicensingRefusal.unresolvedIntent(assetID: order.assetID, since: unresolved.created)
         }
         let owned = try ledger.licensedProducts(provider: provider, assetID: order.assetID)
-        if !owned.isEmpty { throw Self.alreadyLicensed(order.assetID, owned) }
-    }
-
-    private static func alreadyLicensed(_ assetID: AssetID, _ products: [LicensedProduct]) -> LicensingRefusal {
-        var names: [String] = []
-        for product in products where !names.contains(product.name) { names.append(product.name) }
-        return .alreadyLicensed(assetID: assetID, products: names, licensedAt: products.compactMap(\.licensedAt).max())
+        if !owned.isEmpty { throw LicenseOffer.alreadyLicensed(order.assetID, owned) }
     }
 
     /// After `license` threw: a refusal fails the intent; anything else asks the history once.

@@ -123,24 +123,22 @@ struct LicenseCommand: AsyncParsableCommand {
 
     /// What would refuse the order, said before asking anything.
     func check(_ order: LicenseOrder, offer: LicenseOffer, coordinator: LicenseCoordinator) throws -> LicenseQuote {
-        if let reason = offer.account.licensingUnavailableReason {
-            throw CLIError.failure("licensing unavailable: \(SafeText.sanitize(reason))")
+        switch offer.check(order) {
+        case .success(let quote): return quote
+        case .failure(let refusal):
+            // The same words as the browser and the coordinator, with the CLI's remedies.
+            switch refusal {
+            case .missingReferences:
+                let missing = order.missingReferences(in: offer).map { "\"\(SafeText.sanitize($0.label))\" (--reference \($0.id)=…)" }
+                throw CLIError.badInput("required: " + missing.joined(separator: ", "))
+            case .alreadyLicensed:
+                throw CLIError.failure(refusal.message.replacingOccurrences(of: "choose “license again”", with: "add --license-again"))
+            case .unknownOption, .noDeliverable, .severalDeliverables, .unpriceable, .offerMismatch:
+                throw CLIError.badInput(refusal.message)
+            default:
+                throw CLIError.failure(refusal.message)
+            }
         }
-        if let missing = order.missingReferences(in: offer).first {
-            throw CLIError.badInput("the reference \"\(SafeText.sanitize(missing.label))\" is required (--reference \(missing.id)=…)")
-        }
-        if !order.licenseAgain, let latest = offer.alreadyLicensed.max(by: { ($0.licensedAt ?? .distantPast) < ($1.licensedAt ?? .distantPast) }) {
-            let when = latest.licensedAt.map { " on " + ISODate.formatDay($0) } ?? ""
-            throw CLIError.failure("asset \(order.assetID) is already licensed\(when) (\(SafeText.sanitize(latest.name))); add --license-again to buy it again")
-        }
-        guard let quote = offer.quote(optionIDs: order.optionIDs) else {
-            throw CLIError.badInput("these products cannot be priced together")
-        }
-        if !quote.isAffordable {
-            let available = quote.before?.formatted ?? "nothing"
-            throw CLIError.failure("insufficient \(quote.total.isCredits ? "quota" : "balance"): \(available) available, \(quote.total.formatted) needed")
-        }
-        return quote
     }
 
     func printConfirmation(asset: Asset, quote: LicenseQuote, offer: LicenseOffer, order: LicenseOrder) {

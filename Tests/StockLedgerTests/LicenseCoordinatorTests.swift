@@ -91,6 +91,14 @@ import Testing
         #expect(refusal.message == "insufficient balance: $12.00 available, $75.00 needed")
         #expect(LicensingRefusal.insufficientBalance(available: .credits(1), needed: .credits(3)).message
                 == "insufficient quota: 1 credit available, 3 credits needed")
+        // One set of words for the browser, the CLI and the coordinator (LicenseOffer.check).
+        #expect(LicensingRefusal.missingReferences(["Project", "PO number"]).message == "Project, PO number are required")
+        #expect(LicensingRefusal.missingReferences(["Project"]).message == "Project is required")
+        #expect(LicensingRefusal.licensingUnavailable("read-only API key").message == "licensing unavailable: read-only API key")
+        let licensed = [LicensedProduct(id: "1", assetID: 10001, name: "Medium", licensedAt: Date(timeIntervalSince1970: 1_700_000_000))]
+        #expect(Fixture.offer(alreadyLicensed: licensed).check(LicenseOrder(assetID: 10001, optionIDs: ["2"])).failureMessage
+                == "asset 10001 is already licensed on 2023-11-14 (Medium); choose “license again” to buy it again")
+        #expect(Fixture.offer(alreadyLicensed: licensed).check(LicenseOrder(assetID: 10001, optionIDs: ["2"]), licensed: []).failureMessage == nil)
     }
 
     @Test func refusesWhatTheServiceReportsLicensedUnlessLicensedAgain() async throws {
@@ -430,4 +438,9 @@ import Testing
         #expect(page.hasMore(limit: 2))
         #expect(try test.ledger.licensedProducts(provider: "stocksy", assetID: 20003).map(\.id) == ["h3"])
     }
+}
+
+extension Result where Failure == LicensingRefusal {
+    /// The refusal's words, or nil when the order may be sent.
+    var failureMessage: String? { if case .failure(let refusal) = self { refusal.message } else { nil } }
 }

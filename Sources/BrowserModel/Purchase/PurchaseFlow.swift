@@ -97,26 +97,14 @@ public struct PurchaseFlow: Hashable, Sendable {
     /// The confirmation's figures for the current choice.
     public var quote: LicenseQuote? { order.flatMap { offer?.quote(optionIDs: $0.optionIDs) } }
 
-    /// Why the License button is disabled, or nil when it may be pressed.
+    /// Why the License button is disabled, or nil when it may be pressed: the same words as
+    /// `stockterm license` and the coordinator (`LicenseOffer.check`), judged against everything
+    /// known to be licensed (the ledger's and the service's).
     public var refusal: String? {
         guard let offer else { return "the offer has not arrived" }
-        if let reason = offer.account.licensingUnavailableReason { return "licensing unavailable: \(reason)" }
+        if let reason = offer.account.licensingUnavailableReason { return LicensingRefusal.licensingUnavailable(reason).message }
         guard let order else { return "choose a size first" }
-        if let missing = order.missingReferences(in: offer).first {
-            return "\(SafeText.sanitize(missing.label)) is required"
-        }
-        if !alreadyLicensed.isEmpty && !licenseAgain {
-            return "already licensed: choose “license again” to buy it again"
-        }
-        guard let quote else { return "these choices cannot be priced together" }
-        if !quote.isAffordable {
-            let what = quote.total.formatted
-            switch quote.before {
-            case .money(let m)?: return "insufficient balance: \(m.formatted) available, \(what) needed"
-            case .credits(let n)?: return "insufficient quota: \(LicenseCost.credits(n).formatted) left, \(what) needed"
-            case nil: return "insufficient balance"
-            }
-        }
+        if case .failure(let refusal) = offer.check(order, licensed: alreadyLicensed) { return refusal.message }
         return nil
     }
 

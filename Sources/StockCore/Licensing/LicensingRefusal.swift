@@ -1,8 +1,9 @@
 import Foundation
-import StockCore
 
-/// Why `LicenseCoordinator.license` refused an order before writing or sending anything (and,
-/// for `insufficientBalance`, why the demo account refused one). `message` is one line for people.
+/// Why an order must not be sent, found before anything is written or sent: by the browser's
+/// flow (the License button's reason), by `stockterm license`, and by `LicenseCoordinator`
+/// (StockLedger), which also refuses `inFlight` and `unresolvedIntent` from its journal.
+/// `message` is one line for people, the same words everywhere.
 public enum LicensingRefusal: Error, Hashable, Sendable {
     /// The account cannot license at all (`Account.licensingUnavailableReason`).
     case licensingUnavailable(String)
@@ -32,21 +33,21 @@ public enum LicensingRefusal: Error, Hashable, Sendable {
     /// One line for the status bar or the CLI.
     public var message: String {
         switch self {
-        case .licensingUnavailable(let why): "licensing is not available: \(SafeText.sanitize(why))"
+        case .licensingUnavailable(let why): "licensing unavailable: \(SafeText.sanitize(why))"
         case .offerMismatch(let offer, let order): "the order is for asset \(order), the offer for asset \(offer)"
         case .noDeliverable: "choose a size to license"
         case .severalDeliverables(let ids): "choose one size, not \(ids.count) (\(ids.map(SafeText.sanitize).joined(separator: ", ")))"
         case .unknownOption(let id): "no such product for this asset: \(SafeText.sanitize(id))"
         case .unpriceable: "the chosen products are priced in different currencies or units"
         case .missingReferences(let labels):
-            "required: \(labels.map(SafeText.sanitize).joined(separator: ", "))"
+            labels.map(SafeText.sanitize).joined(separator: ", ") + (labels.count == 1 ? " is required" : " are required")
         case .alreadyLicensed(let id, let products, let date):
             "asset \(id) is already licensed\(date.map { " on " + ISODate.formatDay($0) } ?? "")"
                 + (products.isEmpty ? "" : " (\(products.map(SafeText.sanitize).joined(separator: ", ")))")
-                + "; choose \"license again\" to buy it again"
+                + "; choose “license again” to buy it again"
         case .unresolvedIntent(let id, let since):
             "an earlier license of asset \(id) (\(ISODate.format(since))) may have been charged and could not be checked; "
-                + "look at the service's history, or choose \"license again\""
+                + "look at the service's history, or choose “license again”"
         case .insufficientBalance(let available, let needed):
             if case .credits = needed {
                 "insufficient quota: \(available.formatted) available, \(needed.formatted) needed"
@@ -58,23 +59,39 @@ public enum LicensingRefusal: Error, Hashable, Sendable {
     }
 }
 
-/// A license request was sent and its outcome is unknown (a network error, a timeout, a server
-/// error, a malformed answer, cancellation). Nothing is resent: the intent stays `pending`, and
-/// the service's history is checked before anything else is sent.
-public struct LicenseOutcomeUnknown: Error, Hashable, Sendable {
-    /// The intent's idempotency key.
-    public var key: String
-    public var assetID: AssetID
-    /// What went wrong, in words.
-    public var reason: String
-
-    public init(key: String, assetID: AssetID, reason: String) {
-        self.key = key; self.assetID = assetID; self.reason = reason
+extension LicenseOffer {
+    /// The confirmation's figures for `order`, or why it must not be sent, judged from the offer
+    /// alone (the account, the options, the references, what is licensed, the balance).
+    /// `licensed` replaces the offer's `alreadyLicensed` when the caller knows more (the ledger's
+    /// licenses too).
+    public func check(_ order: LicenseOrder, licensed: [LicensedProduct]? = nil) -> Result<LicenseQuote, LicensingRefusal> {
+        if let reason = account.licensingUnavailableReason { return .failure(.licensingUnavailable(reason)) }
+        guard order.assetID == assetID else { return .failure(.offerMismatch(offer: assetID, order: order.assetID)) }
+        var seen: Set<String> = []
+        var deliverables: [String] = []
+        for id in order.optionIDs {
+            guard seen.insert(id).inserted, let option = options.first(where: { $0.id == id }) else {
+                return .failure(.unknownOption(id))
+            }
+            if option.type == .deliverable { deliverables.append(id) }
+        }
+        if deliverables.isEmpty { return .failure(.noDeliverable) }
+        if deliverables.count > 1 { return .failure(.severalDeliverables(deliverables)) }
+        let missing = order.missingReferences(in: self)
+        if !missing.isEmpty { return .failure(.missingReferences(missing.map(\.label))) }
+        let owned = licensed ?? alreadyLicensed
+        if !order.licenseAgain && !owned.isEmpty { return .failure(Self.alreadyLicensed(order.assetID, owned)) }
+        guard let quote = quote(optionIDs: order.optionIDs) else { return .failure(.unpriceable) }
+        if !quote.isAffordable, let available = quote.before {
+            return .failure(.insufficientBalance(available: available, needed: quote.total))
+        }
+        return .success(quote)
     }
 
-    /// One line for the status bar or the CLI.
-    public var message: String {
-        "the outcome of the license of asset \(assetID) is unknown (\(SafeText.sanitize(reason))); "
-            + "it will be checked with the service before anything else is sent"
+    /// `.alreadyLicensed` naming each product once, with the newest date.
+    public static func alreadyLicensed(_ assetID: AssetID, _ products: [LicensedProduct]) -> LicensingRefusal {
+        var names: [String] = []
+        for product in products where !names.contains(product.name) { names.append(product.name) }
+        return .alreadyLicensed(assetID: assetID, products: names, licensedAt: products.compactMap(\.licensedAt).max())
     }
 }

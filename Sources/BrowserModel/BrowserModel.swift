@@ -20,9 +20,10 @@
 ///   sets `queryError` and `errorMessage` (message and 1-based character).
 /// - A new key cancels the running request, clears the list (or shows the cached `ResultSet` at
 ///   once) and asks for page 1. An answer whose id is not the running request is dropped.
-/// - The pager runs at most one page request at a time. After each page it asks for the next
-///   when the selection is within one screen of the end of the loaded items, or when the page
-///   after the selection's page is not loaded (one page ahead). It stops at the total, at an empty
-///   page, and after a failure until `.retry`.
+/// - The pager runs at most one page request at a time. After each page and each move it asks
+///   for the next when the selection is within one screen of the end of the loaded items, or
+///   when the page after the selection's page is not loaded (one page ahead) once the person
+///   reads on (the selection left the first row, or a page is shorter than two screens). It
+///   stops at the total, at an empty page, and after a failure until `.retry`.
 /// - Facet values are `FacetCounts` raw values; premium/free mapping: `SearchFilters.toggle(_:value:)`.
 public enum BrowserModel {}

@@ -85,13 +85,18 @@ extension BrowserState {
 
     /// The pager: asks for the next page when more exist, nothing is running or failed, and
     /// either the selection is within one screen of the end of the loaded items, or the page
-    /// after the selection's page is not loaded yet (one page prefetched ahead).
+    /// after the selection's page is not loaded yet (one page prefetched ahead) and the person
+    /// is reading on: the selection has left the first row, or a page is shorter than two
+    /// screens (so that the first PageDown would already need the next one). A first page
+    /// nobody scrolls costs no request ahead; a page a person does scroll is fetched at the
+    /// first move, a screen before it is needed.
     mutating func requestPagesIfNeeded() -> [BrowserEffect] {
         guard let key = activeKey, inFlight == nil, failedPage == nil, results.hasMore else { return [] }
         let selected = selection ?? 0
         let nearEnd = selected + viewport.rows >= results.items.count
         let selectionPage = selected / pageSize + 1
-        let prefetchMissing = results.loadedPages < selectionPage + 1
+        let readingOn = selected > 0 || pageSize < 2 * viewport.rows
+        let prefetchMissing = readingOn && results.loadedPages < selectionPage + 1
         guard nearEnd || prefetchMissing else { return [] }
         return requestPage(results.nextPage, of: key)
     }

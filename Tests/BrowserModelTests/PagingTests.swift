@@ -142,6 +142,29 @@ import Testing
     }
 }
 
+/// The page ahead costs a request only once the person reads on (issue 4's request budget).
+@Suite struct ReadingOnTests {
+    @Test func aFirstPageOfMoreThanTwoScreensIsNotFetchedAheadUntilTheSelectionMoves() {
+        var state = Fixture.state(pageSize: 60, rows: 27)
+        _ = state.reduce(.started)
+        #expect(state.reduce(.searchAnswered(1, .success(Fixture.page(1...60, total: 600)))).isEmpty,
+                "nobody has scrolled: no page ahead")
+        #expect(!state.isLoading)
+        // The first PageDown shows rows 28–54 at once and asks for page 2, a screen before it is needed.
+        let effects = state.reduce(.moveSelection(27))
+        #expect(effects == [.search(id: 2, request: Fixture.request("", page: 2, pageSize: 60))])
+        #expect(!state.isWaitingForResults)
+    }
+
+    @Test func aFirstPageShorterThanTwoScreensIsFetchedAheadAtOnce() {
+        var state = Fixture.state(pageSize: 60, rows: 31)
+        _ = state.reduce(.started)
+        #expect(state.reduce(.searchAnswered(1, .success(Fixture.page(1...60, total: 600))))
+                == [.search(id: 2, request: Fixture.request("", page: 2, pageSize: 60))],
+                "one PageDown would already reach row 62")
+    }
+}
+
 /// The spinner shows only for pages the person waits for, not for the one fetched ahead.
 @Suite struct WaitingTests {
     @Test func aPrefetchBehindAFullScreenIsNotWaitedFor() {

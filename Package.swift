@@ -98,9 +98,9 @@ let package = Package(
         // The browser's state and its pure reducer: actions in, state changes and effects out.
         .target(name: "BrowserModel", dependencies: ["StockCore"]),
         // Runs the reducer's effects in Swift concurrency: searches, asset loads, timers, cancellation.
-        .target(name: "BrowserRuntime", dependencies: ["BrowserModel", "StockCore"]),
+        .target(name: "BrowserRuntime", dependencies: ["BrowserModel", "StockCore", "StockImages"]),
         // Everything that draws: the cell grid, views, key map, and the ncurses screen.
-        .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore", "CNCurses"]),
+        .target(name: "TerminalUI", dependencies: ["BrowserModel", "StockCore", "StockImages", "CNCurses"]),
         // ncursesw as a system library; only TerminalUI may import it.
         .systemLibrary(
             name: "CNCurses",

@@ -75,4 +75,8 @@ public enum BrowserAction: Hashable, Sendable {
     case quitRequested
     /// Licensing, downloads and the purchase history.
     case purchase(PurchaseAction)
+    /// `p`: the preview pane beside the results on or off.
+    case togglePreview
+    /// The answer to `.loadPicture`: the decoded picture's size, or why there is none.
+    case pictureAnswered(RequestID, Result<PictureSize, BrowserFailure>)
 }

@@ -33,6 +33,9 @@ public enum BrowserEffect: Hashable, Sendable {
     /// One page of the ledger's purchases or of the service's license history, newest first;
     /// answer with `.purchase(.historyAnswered)`.
     case loadHistory(id: RequestID, source: HistorySource, offset: Int, limit: Int)
+    /// Fetch (or generate, for the demo catalog) and decode the asset's thumbnail into the picture
+    /// store; answer with `.pictureAnswered(id, result)`. Cancelled with `.cancel(id)`.
+    case loadPicture(id: RequestID, asset: Asset)
     /// Leave the program (restore the terminal).
     case quit
 }

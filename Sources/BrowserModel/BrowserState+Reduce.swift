@@ -10,7 +10,19 @@ extension BrowserState {
     /// state.reduce(.debounceElapsed(1))            // [.cancel(1)?, .search(id: 2, ...)]
     /// ```
     public mutating func reduce(_ action: BrowserAction) -> [BrowserEffect] {
+        let effects = apply(action)
+        return effects + syncPicture()
+    }
+
+    /// The action's own change; `reduce` then brings the wanted picture in line.
+    private mutating func apply(_ action: BrowserAction) -> [BrowserEffect] {
         switch action {
+        case .togglePreview:
+            showsPreview.toggle()
+            return []
+        case .pictureAnswered(let id, let result):
+            receivePicture(id, result)
+            return []
         case .started:
             return searchNow() + loadCategoriesIfShown()
         case .submitQuery:

@@ -158,6 +158,13 @@ public struct BrowserState: Hashable, Sendable {
     public var downloads: [DownloadStatus]
     /// The purchase history overlay, when open.
     public var history: HistoryState?
+    /// Whether thumbnails are shown at all (off with `--no-images` or `images = false`, and in
+    /// the model's own tests unless they ask).
+    public var picturesEnabled = false
+    /// Whether the preview pane beside the results shows the selected result's picture (`p`).
+    public var showsPreview = false
+    /// The picture wanted on screen and its state (`wantedPictureAssetID`).
+    public var picture: PictureState?
 
     // MARK: Ids
     /// The id the next request gets.

@@ -1,5 +1,6 @@
 import BrowserModel
 import StockCore
+import StockImages
 import Synchronization
 
 /// Carries out the reducer's effects in Swift concurrency and answers with actions.
@@ -38,6 +39,9 @@ public final class BrowserRuntime: Sendable {
     private let makeProvider: ProviderFactory?
     private let makeDesk: DeskFactory?
     private let clock: any BrowserClock
+    private let pictureSource: (any PictureSource)?
+    /// The decoded pictures, read by the screen.
+    public let pictures: PictureStore
     private let deliver: @Sendable (BrowserAction) -> Void
     private let jobs = Mutex<[Job: Task<Void, Never>]>([:])
 
@@ -46,12 +50,15 @@ public final class BrowserRuntime: Sendable {
     /// answers with a failure.
     public init(provider: any StockProvider, providerName: String? = nil, clock: any BrowserClock = SystemBrowserClock(),
                 makeProvider: ProviderFactory? = nil, makeDesk: DeskFactory? = nil,
+                pictureSource: (any PictureSource)? = nil, pictures: PictureStore = PictureStore(),
                 deliver: @escaping @Sendable (BrowserAction) -> Void) {
         self.current = Mutex(provider)
         self.currentDesk = Mutex(makeDesk?(providerName, provider))
         self.makeProvider = makeProvider
         self.makeDesk = makeDesk
         self.clock = clock
+        self.pictureSource = pictureSource
+        self.pictures = pictures
         self.deliver = deliver
     }
 
@@ -121,9 +128,27 @@ public final class BrowserRuntime: Sendable {
                     // Swapped before the answer is posted: the searches the answer starts go to it.
                     self?.current.withLock { $0 = provider }
                     self?.currentDesk.withLock { $0 = desk }
+                    self?.pictures.removeAll()
                     return .providerSwitched(name, .success(provider.info))
                 } catch {
                     return .providerSwitched(name, .failure(BrowserFailure(error: error)))
+                }
+            }
+        case .loadPicture(let id, let asset):
+            if let kept = pictures.picture(for: asset.id) {
+                deliver(.pictureAnswered(id, .success(PictureSize(width: kept.width, height: kept.height))))
+                return
+            }
+            let source = self.pictureSource, provider = self.provider, store = self.pictures
+            start(.request(id)) {
+                guard let source else { return .pictureAnswered(id, .failure(BrowserFailure(message: "pictures are off"))) }
+                do {
+                    let image = try await source.picture(for: asset, provider: provider)
+                    try Task.checkCancellation()
+                    store.put(image, for: asset.id)
+                    return .pictureAnswered(id, .success(PictureSize(width: image.width, height: image.height)))
+                } catch {
+                    return .pictureAnswered(id, .failure(BrowserFailure(error: error)))
                 }
             }
         case .loadOffer(let id, let asset):

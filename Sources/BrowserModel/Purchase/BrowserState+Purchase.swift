@@ -63,7 +63,8 @@ extension BrowserState {
 
     // MARK: The flow
 
-    private mutating func takeRequestID() -> RequestID {
+    /// A fresh request id.
+    mutating func takeRequestID() -> RequestID {
         let id = nextRequestID
         nextRequestID = RequestID(rawValue: id.rawValue + 1)
         return id

@@ -45,6 +45,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var retryable: Bool
     /// The most this call may take, retries and waits included; the transport's default when nil.
     public var timeout: Duration?
+    /// An already-encoded query string sent exactly as given (a CDN's signed thumbnail URL must
+    /// not be re-encoded); `query` is added after it.
+    public var rawQuery: String?
 
     public init(_ method: HTTPMethod, _ path: String, query: [QueryItem] = [], headers: [HTTPHeader] = [],
                 body: Data? = nil, access: Access = .user, retryable: Bool? = nil, timeout: Duration? = nil) {
@@ -91,9 +94,10 @@ public struct HTTPRequest: Sendable, Hashable {
         text += path.split(separator: "/", omittingEmptySubsequences: false)
             .map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? String($0) }
             .joined(separator: "/")
-        if !query.isEmpty {
-            text += "?" + query.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")
-        }
+        var parts: [String] = []
+        if let rawQuery, !rawQuery.isEmpty { parts.append(rawQuery) }
+        if !query.isEmpty { parts.append(query.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")) }
+        if !parts.isEmpty { text += "?" + parts.joined(separator: "&") }
         return text
     }
 

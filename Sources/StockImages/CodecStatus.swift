@@ -18,6 +18,9 @@ enum CodecStatus {
             return .corrupt(format, detail: detail)
         case STK_TOO_LARGE where declared.width > 0 && declared.height > 0:
             return .tooManyPixels(width: declared.width, height: declared.height, limit: limits.maxPixels)
+        case STK_TOO_LARGE:
+            // Refused by the library itself before the size was known, e.g. a JPEG side over 65500.
+            return .unsupported(format, detail: detail)
         case STK_OUT_OF_MEMORY:
             return .outOfMemory(format, detail: detail)
         case STK_UNSUPPORTED:

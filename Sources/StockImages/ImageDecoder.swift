@@ -8,8 +8,8 @@ import StockCore
 /// or allocates more than ``ImageLimits`` allow. Safe to call from any number of threads at once.
 ///
 /// ```swift
-/// // A thumbnail for a 40×20-cell preview (40×40 pixels with half blocks): a 500-pixel JPEG is
-/// // decoded at 1/4 scale, straight out of libjpeg's DCT, in a fraction of the full-size time.
+/// // A thumbnail for a 40×20-cell preview (40×40 pixels with half blocks): a 493×312 JPEG comes
+/// // out at 124×78, 2/8 scale, straight from libjpeg's inverse DCT.
 /// let image = try ImageDecoder.decode(bytes, atLeast: (width: 40, height: 40))
 /// ```
 public enum ImageDecoder {

@@ -123,6 +123,16 @@ import Testing
         }
     }
 
+    @Test func aJPEGSideOverLibjpegsMaximumIsUnsupported() throws {
+        var bytes = try DecoderFixtures.bytes("baseline.jpg")
+        let sof = try #require(Self.startOfFrame(in: bytes))
+        bytes[sof + 5] = 0xFF; bytes[sof + 6] = 0xFF; bytes[sof + 7] = 0x00; bytes[sof + 8] = 0x10   // 16×65535
+        let error = DecoderFixtures.error { () throws(ImageError) in
+            try ImageDecoder.decode(bytes, limits: ImageLimits(maxPixels: .max))
+        }
+        #expect(error == .unsupported(.jpeg, detail: "Maximum supported image dimension is 65500 pixels"))
+    }
+
     @Test func aPNGHeaderClaiming65500SquareIsRefusedBeforeDecoding() throws {
         let bytes = try DecoderFixtures.bytes("rgba-interlaced.png")
         let patched = Self.patchingIHDR(bytes, width: 65500, height: 65500)

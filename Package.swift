@@ -125,7 +125,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StockImagesTests", dependencies: ["StockImages", "StockCore", "StockAssets"]),
+        .testTarget(
+            name: "StockImagesTests",
+            dependencies: ["StockImages", "StockCore", "StockAssets"],
+            // JPEG and PNG files from Debian packages and variants made from them (Fixtures/README.md).
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "StockConfigTests", dependencies: ["StockConfig", "StockCore"]),
         .testTarget(name: "StockCoreTests", dependencies: ["StockCore", "StockAssets"]),
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),

@@ -1,5 +1,33 @@
-#include "CImageCodecs.h"
-#include <stdio.h>
-#include <jpeglib.h>
+#include "Shim.h"
+#include <stdlib.h>
+#include <string.h>
 
-int stk_jpeg_lib_version(void) { return JPEG_LIB_VERSION; }
+void stk_free(void *buffer) { free(buffer); }
+
+void stk_set_message(char *message, size_t capacity, const char *text) {
+    if (message == NULL || capacity == 0) return;
+    size_t length = text == NULL ? 0 : strlen(text);
+    if (length >= capacity) length = capacity - 1;
+    if (length > 0) memcpy(message, text, length);
+    message[length] = '\0';
+}
+
+void stk_clear_message(char *message, size_t capacity) {
+    if (message != NULL && capacity > 0) message[0] = '\0';
+}
+
+int stk_sink_reserve(stk_sink *sink, size_t extra) {
+    if (extra <= sink->capacity - sink->count) return 1;
+    size_t needed = sink->count + extra;
+    if (needed < sink->count) return 0;
+    size_t capacity = sink->capacity < 16384 ? 16384 : sink->capacity;
+    while (capacity < needed) {
+        if (capacity > ((size_t)-1) / 2) { capacity = needed; break; }
+        capacity *= 2;
+    }
+    unsigned char *bytes = realloc(sink->bytes, capacity);
+    if (bytes == NULL) return 0;
+    sink->bytes = bytes;
+    sink->capacity = capacity;
+    return 1;
+}

@@ -1,0 +1,24 @@
+#ifndef STOCKTERM_CIMAGECODECS_SHIM_H
+#define STOCKTERM_CIMAGECODECS_SHIM_H
+
+/* What the JPEG and PNG halves of the shim share; not part of the module's interface. */
+
+#include "CImageCodecs.h"
+
+/* A growing output buffer for the encoders. */
+typedef struct stk_sink {
+    unsigned char *bytes;
+    size_t count;
+    size_t capacity;
+} stk_sink;
+
+/* Makes room for `extra` more bytes; 0 when memory ran out (the buffer is then unchanged). */
+int stk_sink_reserve(stk_sink *sink, size_t extra);
+
+/* Copies `text` into the caller's message buffer, cut to fit, always NUL-terminated. */
+void stk_set_message(char *message, size_t capacity, const char *text);
+
+/* Clears a message buffer (so that success leaves ""). */
+void stk_clear_message(char *message, size_t capacity);
+
+#endif

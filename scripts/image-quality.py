@@ -10,7 +10,8 @@ For each image (PNG or JPEG), at 40x20 cells unless --size says otherwise:
      NAME.chafa-hhalf-MODE.ans for reference;
   3. runs the StockImages comparison test (`swift test --skip-build --filter HalfBlockComparisonTests`
      with STOCKTERM_IMAGE_COMPARE set to the work directory), which writes NAME.ours-MODE.ans and
-     checks that our bytes are at most 1.5 times chafa's;
+     checks that our bytes are at most 1.5 times chafa's, and writes PictureQuality.meanError of each
+     picture in ours.tsv (the "swift" column below: the same measure computed in Swift);
   4. parses the outputs as a terminal would (SGR colours, cursor moves, newlines; the cells "▀",
      "▄", "▌", "▐", "█" and space) and prints, per image and colour mode, the bytes and the mean
      colour error: the mean Euclidean RGB distance between each shown pixel (two per cell) and the
@@ -266,7 +267,11 @@ def main():
 
     print("bytes: ours / chafa --symbols half; error: mean RGB distance per half-cell pixel (quarter-cell in [])")
     print(f"{'image':<22} {'px':>8} {'mode':>4} | {'ours B':>6} {'chafa B':>7} {'ratio':>5} | {'ours':>11} "
-          f"{'chafa':>11} {'ratio':>5} | {'chafa hhalf':>11} | {'cells':>5}")
+          f"{'chafa':>11} {'ratio':>5} | {'chafa hhalf':>11} | {'swift':>5} | {'cells':>5}")
+    swift = {}
+    for line in open(os.path.join(work, "ours.tsv")):
+        stem, mode, _, error = line.split("\t")
+        swift[(stem, mode)] = float(error)
     for stem in stems:
         width, height, pixels = read_ppm(os.path.join(work, stem + ".ppm"))
         for mode in MODES:
@@ -281,8 +286,13 @@ def main():
             print(f"{stem[:22]:<22} {f'{width}x{height}':>8} {mode:>4} | {ours[0]:>6} {chafa[0]:>7} "
                   f"{ours[0] / chafa[0]:>5.2f} | {ours[1]:>5.1f} [{ours[2]:>4.1f}] {chafa[1]:>5.1f} [{chafa[2]:>4.1f}] "
                   f"{ours[1] / chafa[1] if chafa[1] else float('nan'):>5.2f} | {hhalf[1]:>5.1f} [{hhalf[2]:>4.1f}] | "
+                  f"{swift.get((stem, mode), float('nan')):>5.1f} | "
                   f"{ours[3]:>5}" + ("" if ours[3] == chafa[3] else f" (chafa {chafa[3]})")
                   + (f"  default-colour quarters: ours {ours[4]}, chafa {chafa[4]}" if ours[4] or chafa[4] else ""))
+        raw = open(os.path.join(work, f"{stem}.ours-grey.ans"), "rb").read()
+        error = mean_error(parse(raw.decode("utf-8")), width, height, pixels)[2]
+        print(f"{stem[:22]:<22} {f'{width}x{height}':>8} {'grey':>4} | {len(raw):>6} {'':>7} {'':>5} | {error:>5.1f}"
+              f"{'':>7} {'(chafa has no grey mode)':>17}{'':>13} | {swift.get((stem, 'grey'), float('nan')):>5.1f} |")
     print(f"work directory: {work}")
 
 

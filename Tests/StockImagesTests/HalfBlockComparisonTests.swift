@@ -4,8 +4,10 @@ import Testing
 
 /// Beside chafa on real images, run by `scripts/image-quality.py` (which sets
 /// `STOCKTERM_IMAGE_COMPARE` to a directory of `NAME.ppm` files and chafa's `NAME.chafa-MODE.ans`):
-/// writes our 40 × 20 pictures as `NAME.ours-MODE.ans` for the script to measure, and checks
-/// issue 6's byte budget, at most 1.5 times chafa's bytes in the same colour mode.
+/// writes our 40 × 20 pictures as `NAME.ours-MODE.ans` for the script to measure, with
+/// `PictureQuality.meanError` of each in `ours.tsv` (so that the script's measure can be checked
+/// against it), and checks issue 6's byte budget, at most 1.5 times chafa's bytes in the same
+/// colour mode.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["STOCKTERM_IMAGE_COMPARE"] != nil))
 struct HalfBlockComparisonTests {
     static let modes: [(name: String, mode: ColorMode)] = [("full", .trueColor), ("256", .palette256), ("grey", .grey)]
@@ -15,6 +17,7 @@ struct HalfBlockComparisonTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".ppm") }.sorted()
         #expect(!names.isEmpty, "no .ppm files in \(directory.path)")
+        var table = ""
         for name in names {
             let stem = String(name.dropLast(4))
             let image = try PortablePixmap.read(Data(contentsOf: directory.appendingPathComponent(name)))
@@ -22,6 +25,8 @@ struct HalfBlockComparisonTests {
             for (modeName, mode) in Self.modes {
                 let bytes = HalfBlockEncoder(mode: mode).encode(picture, row: 1, column: 1)
                 try Data(bytes).write(to: directory.appendingPathComponent("\(stem).ours-\(modeName).ans"))
+                let error = PictureQuality.meanError(picture: picture, mode: mode, reference: image)
+                table += "\(stem)\t\(modeName)\t\(bytes.count)\t\(error)\n"
                 let chafa = directory.appendingPathComponent("\(stem).chafa-\(modeName).ans")
                 if let theirs = try? Data(contentsOf: chafa), modeName != "grey" {
                     #expect(Double(bytes.count) <= 1.5 * Double(theirs.count),
@@ -29,8 +34,18 @@ struct HalfBlockComparisonTests {
                 }
             }
         }
+        try Data(table.utf8).write(to: directory.appendingPathComponent("ours.tsv"))
     }
+}
 
+/// The test-only PPM reader that the comparison uses.
+@Suite struct PortablePixmapTests {
+    @Test func binaryPixmapsAreRead() throws {
+        let file = Data("P6\n# a comment\n2 1\n255\n".utf8) + Data([1, 2, 3, 250, 251, 252])
+        #expect(try PortablePixmap.read(file) == RGBImage(width: 2, height: 1, pixels: [1, 2, 3, 250, 251, 252]))
+        #expect(throws: PortablePixmap.Invalid.self) { try PortablePixmap.read(Data("P3\n1 1\n255\n0 0 0".utf8)) }
+        #expect(throws: PortablePixmap.Invalid.self) { try PortablePixmap.read(Data("P6\n2 2\n255\n".utf8) + Data([1, 2, 3])) }
+    }
 }
 
 /// Reads binary PPM (P6, 8-bit), as `pngtopnm` and `djpeg` write it; for tests only.

@@ -91,8 +91,7 @@ extension DemoScene {
         case .rain:
             for _ in 0 ..< count {
                 let x = between(-0.05, 1, &rng), y = between(0, 1, &rng)
-                canvas.polygon([(x, y), (x + 0.004, y), (x + 0.024, y + 0.08), (x + 0.02, y + 0.08)],
-                               RGB(200, 210, 225), opacity: 70)
+                canvas.line(from: (x, y), to: (x + 0.02, y + 0.08), RGB(200, 210, 225), opacity: 90)
             }
         case .snow:
             for _ in 0 ..< count {

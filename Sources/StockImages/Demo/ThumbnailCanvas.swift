@@ -106,6 +106,18 @@ struct ThumbnailCanvas {
         }
     }
 
+    /// A line one pixel wide between two points given as fractions of the canvas.
+    mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), _ color: RGB, opacity: Int = 256) {
+        let x0 = a.x * width, y0 = a.y * height, x1 = b.x * width, y1 = b.y * height
+        let steps = max(1, Int(max(abs(x1 - x0), abs(y1 - y0))))
+        for k in 0 ... steps {
+            let t = Double(k) / Double(steps)
+            let x = x0 + (x1 - x0) * t, y = y0 + (y1 - y0) * t
+            guard x >= 0, y >= 0 else { continue }
+            blend(Int(x), Int(y), color, opacity: opacity)
+        }
+    }
+
     /// Fills everything below a ridge line down to fraction `bottom`: at each column the ridge is
     /// at `ridge(x)` (fractions of width and height), shaded from `color` at the highest crest to
     /// `base` at the bottom.

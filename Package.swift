@@ -121,6 +121,7 @@ let package = Package(
                 "StockProviders",
                 "StockHTTP",
                 "StockLedger",
+                "StockImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -136,7 +137,7 @@ let package = Package(
         .testTarget(name: "CNCursesTests", dependencies: ["CNCurses"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "StockCore"]),
         .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserModel", "StockCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "StockCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "StockCore", "StockImages"]),
         .testTarget(
             name: "StockHTTPTests",
             dependencies: [

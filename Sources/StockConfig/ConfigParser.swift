@@ -16,6 +16,7 @@ struct ConfigParser {
         }
         let lines = document.lines
         var defaultName: String?
+        var images: Bool?
         var entries: [StocktermConfig.Entry] = [StocktermConfig.demoEntry]
         for (key, value) in document.root {
             let place = ConfigError.Place(file: file, line: lines.line(of: [key]))
@@ -25,6 +26,11 @@ struct ConfigParser {
                     throw .wrongType(place, key: "default", expected: "a string (a provider's name)", found: value.typeName)
                 }
                 defaultName = name
+            case "images":
+                guard case .bool(let on) = value else {
+                    throw .wrongType(place, key: "images", expected: "true or false", found: value.typeName)
+                }
+                images = on
             case "providers":
                 guard case .table(let tables) = value else {
                     throw .wrongType(place, key: "providers", expected: "a table ([providers.NAME])", found: value.typeName)
@@ -33,14 +39,14 @@ struct ConfigParser {
                     entries.append(try entry(name: name, body: body, lines: lines))
                 }
             default:
-                throw .unknownKey(place, key: key, allowed: ["default", "providers"])
+                throw .unknownKey(place, key: key, allowed: ["default", "images", "providers"])
             }
         }
         if let defaultName, !entries.contains(where: { $0.name == defaultName }) {
             throw .unknownDefault(.init(file: file, line: lines.line(of: ["default"])), name: defaultName,
                                   known: entries.map(\.name))
         }
-        return StocktermConfig(paths: paths, fileExists: true, defaultName: defaultName, entries: entries)
+        return StocktermConfig(paths: paths, fileExists: true, defaultName: defaultName, entries: entries, images: images)
     }
 
     /// One `[providers.NAME]`: a valid entry, or one that carries its first mistake.

@@ -38,9 +38,12 @@ public struct StocktermConfig: Sendable {
     public var defaultName: String?
     /// `demo` first, then the file's providers in the order written.
     public var entries: [Entry]
+    /// `images = true|false`: whether the browser shows thumbnails (nil: not written, so yes).
+    public var images: Bool?
 
-    public init(paths: ConfigPaths, fileExists: Bool, defaultName: String?, entries: [Entry]) {
+    public init(paths: ConfigPaths, fileExists: Bool, defaultName: String?, entries: [Entry], images: Bool? = nil) {
         self.paths = paths; self.fileExists = fileExists; self.defaultName = defaultName; self.entries = entries
+        self.images = images
     }
 
     /// Reads config.toml from where `environment` says (`ConfigPaths`). No file: only `demo`,

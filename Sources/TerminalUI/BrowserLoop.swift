@@ -27,6 +27,7 @@ public struct BrowserLoop {
     /// The signal that ended the loop (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or nil after `q`.
     public private(set) var quitSignal: Int32?
     private var frameObserver: ((FrameTiming) -> Void)?
+    private let pictures: PictureRenderer?
 
     /// How long one batch took, for the speed figures (`STOCKTERM_FRAME_LOG`).
     public struct FrameTiming: Sendable {
@@ -44,13 +45,14 @@ public struct BrowserLoop {
     /// actions with `drain` and giving it effects with `run`.
     public init(state: BrowserState, screen: TerminalScreen, wakeUp: Int32,
                 drain: @escaping () -> [BrowserAction], run: @escaping ([BrowserEffect]) -> Void,
-                onFrame: ((FrameTiming) -> Void)? = nil) {
+                pictures: PictureRenderer? = nil, onFrame: ((FrameTiming) -> Void)? = nil) {
         self.state = state
         self.screen = screen
         self.wakeUp = wakeUp
         self.drain = drain
         self.runEffects = run
         self.frameObserver = onFrame
+        self.pictures = pictures
     }
 
     /// Runs until `q` or a quit signal; returns the last state. The screen is left running:
@@ -110,11 +112,11 @@ public struct BrowserLoop {
     /// the state learns it and the frame is drawn again (at most once).
     private mutating func paint() {
         var grid = Grid(width: screen.width, height: screen.height)
-        var outcome = BrowserView.render(state, into: &grid, spinnerFrame: spinnerFrame)
+        var outcome = BrowserView.render(state, into: &grid, spinnerFrame: spinnerFrame, pictures: pictures)
         if let measured = outcome.detailMaxScroll, let detail = state.detail, measured != detail.maxScroll {
             apply(.detailMeasured(maxScroll: measured))
             grid = Grid(width: screen.width, height: screen.height)
-            outcome = BrowserView.render(state, into: &grid, spinnerFrame: spinnerFrame)
+            outcome = BrowserView.render(state, into: &grid, spinnerFrame: spinnerFrame, pictures: pictures)
         }
         screen.draw(grid, cursor: outcome.cursor)
     }

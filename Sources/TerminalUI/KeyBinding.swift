@@ -87,6 +87,7 @@ extension KeyBinding {
         KeyBinding([.character("s")], in: panes, .toggleSortPicker, help: "sort", hint: "sort"),
         KeyBinding([.character("e")], in: panes, .toggleSynonyms, help: "exact words (no synonyms)"),
         KeyBinding([.character("p")], in: panes, .toggleProviderPicker, help: "switch provider"),
+        KeyBinding([.character("i")], in: [.results, .filters], .togglePreview, help: "picture of the selection"),
         KeyBinding([.character("?")], in: lists, .toggleHelp, help: "help", hint: "help"),
         KeyBinding([.character("r")], in: lists, .retry, help: "retry after an error"),
         KeyBinding([.escape], in: [.searchBar, .detail, .help, .sortPicker, .providerPicker], .back, help: "back", hint: "back"),

@@ -1,4 +1,7 @@
-/// How a cell is drawn: attributes plus foreground and background colour roles.
+import StockImages
+
+/// How a cell is drawn: attributes plus foreground and background colour roles, or, for a cell
+/// of a picture, its two pixels.
 ///
 /// ```swift
 /// let selected = Style(foreground: .selection, reverse: true)
@@ -17,16 +20,22 @@ public struct Style: Hashable, Sendable {
     public var dim: Bool
     /// Underlined (A_UNDERLINE).
     public var underline: Bool
+    /// A picture's cell: the upper and lower pixel of a half block. The screen draws these
+    /// outside ncurses, in the terminal's colour mode (`TerminalScreen`); the roles and
+    /// attributes above are then unused.
+    public var picture: HalfBlockCell?
 
     /// A style; every attribute off and both colours `.normal` unless given.
     public init(foreground: ColorRole = .normal, background: ColorRole = .normal,
-                bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false) {
+                bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false,
+                picture: HalfBlockCell? = nil) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
         self.reverse = reverse
         self.dim = dim
         self.underline = underline
+        self.picture = picture
     }
 
     /// The terminal's default: no attributes, default colours.

@@ -9,7 +9,7 @@ struct BrowseCommand: AsyncParsableCommand {
         abstract: "Browse the catalog full screen (what `stockterm` alone does).",
         discussion: """
             Keys: / search, Tab next pane, space toggles a filter, Enter opens an asset, s sorts,
-            ? lists every key, q quits. Without a terminal, prints an overview of the catalog.
+            p shows the selected result's picture beside the list, ? lists every key, q quits. Without a terminal, prints an overview of the catalog.
             """
     )
 
@@ -21,17 +21,20 @@ struct BrowseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Search the exact words, without synonyms (the e key switches).")
     var exact = false
 
+    @Flag(name: .customLong("no-images"), help: "Show no thumbnails (also `images = false` in config.toml).")
+    var noImages = false
+
     func run() async throws {
-        try await Self.open(global: global, query: query, exact: exact)
+        try await Self.open(global: global, query: query, exact: exact, noImages: noImages)
     }
 
     /// The browser when standard input and output are terminals, else the overview.
-    static func open(global: GlobalOptions, query: String, exact: Bool) async throws {
+    static func open(global: GlobalOptions, query: String, exact: Bool, noImages: Bool = false) async throws {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
             // The screen loop blocks in poll() for the whole session: give it a thread of its own
             // rather than one of Swift concurrency's few (two on a two-core machine), which the
             // runtime's searches and timers need.
-            let session = BrowserSession(global: global, query: query, exact: exact)
+            let session = BrowserSession(global: global, query: query, exact: exact, noImages: noImages)
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let thread = Thread { continuation.resume(with: Result { try session.run() }) }
                 thread.name = "stockterm screen"

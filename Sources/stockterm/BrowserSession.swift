@@ -16,6 +16,8 @@ struct BrowserSession {
     let global: GlobalOptions
     let query: String
     let exact: Bool
+    /// `--no-images`.
+    var noImages = false
 
     func run() throws {
         let choice: ProviderChoice
@@ -31,6 +33,9 @@ struct BrowserSession {
             }
             state.activeProvider = choice.name
         }
+
+        // Thumbnails unless --no-images or config.toml's `images = false`.
+        state.picturesEnabled = !noImages && (config?.images ?? true)
 
         let inbox = try ActionInbox()
         var makeProvider: BrowserRuntime.ProviderFactory?
@@ -49,7 +54,9 @@ struct BrowserSession {
             ledger.flatMap { LedgerDesk.make(providerName: name, provider: provider, ledger: $0) }
         }
         let runtime = BrowserRuntime(provider: choice.provider, providerName: choice.name, makeProvider: makeProvider,
-                                     makeDesk: makeDesk, deliver: { inbox.post($0) })
+                                     makeDesk: makeDesk,
+                                     pictureSource: state.picturesEnabled ? ThumbnailSource.standard() : nil,
+                                     deliver: { inbox.post($0) })
         let screen: TerminalScreen
         do { screen = try TerminalScreen() } catch let error as TerminalScreen.StartError {
             throw Terminal.fail(.failure(error.description))
@@ -59,6 +66,7 @@ struct BrowserSession {
         let frameLog = FrameLog(path: ProcessInfo.processInfo.environment["STOCKTERM_FRAME_LOG"])
         var loop = BrowserLoop(state: state, screen: screen, wakeUp: inbox.fileDescriptor,
                                drain: { inbox.drain() }, run: { runtime.run($0) },
+                               pictures: PictureRenderer(store: runtime.pictures),
                                onFrame: frameLog.map { log in { log.record($0) } })
         _ = loop.run()
         runtime.cancelAll()

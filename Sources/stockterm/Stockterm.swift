@@ -41,9 +41,12 @@ struct Stockterm: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Open the browser with this query (the language of `stockterm search`).", valueName: "text"))
     var query: String = ""
 
+    @Flag(name: .customLong("no-images"), help: "Show no thumbnails (also `images = false` in config.toml).")
+    var noImages = false
+
     /// The browser on a terminal; an overview of the catalog when piped.
     func run() async throws {
-        try await BrowseCommand.open(global: global, query: query, exact: false)
+        try await BrowseCommand.open(global: global, query: query, exact: false, noImages: noImages)
     }
 
     /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every

@@ -123,7 +123,7 @@ import Testing
     /// Mistakes that make the whole file unusable.
     @Test(arguments: [
         ("color = \"blue\"\n",
-         #"~/.config/stockterm/config.toml line 1: unknown key "color"; expected default or providers"#),
+         #"~/.config/stockterm/config.toml line 1: unknown key "color"; expected default, images or providers"#),
         ("default = 3\n",
          #"~/.config/stockterm/config.toml line 1: default must be a string (a provider's name), not an integer"#),
         ("default = \"sf\"\n[providers.adobe]\nkind = \"adobe\"\n",
@@ -132,10 +132,17 @@ import Testing
          #"~/.config/stockterm/config.toml line 1: provider "demo": "demo" is the built-in demo catalog and cannot be redefined; choose another name"#),
         ("providers = 3\n",
          #"~/.config/stockterm/config.toml line 1: providers must be a table ([providers.NAME]), not an integer"#),
+        ("images = \"no\"\n",
+         #"~/.config/stockterm/config.toml line 1: images must be true or false, not a string"#),
     ])
     func aBadFileIsRefusedWhole(text: String, message: String) throws {
         let home = try TempHome()
         #expect(configError { _ = try home.parse(text) } == message)
+    }
+
+    @Test func imagesCanBeTurnedOff() throws {
+        #expect(try TempHome().parse("images = false\n").images == false)
+        #expect(try TempHome().parse("default = \"demo\"\n").images == nil)
     }
 
     @Test func aSyntaxErrorNamesItsLine() throws {

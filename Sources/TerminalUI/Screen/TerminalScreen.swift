@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import StockImages
 
 /// The ncurses screen: the only type that talks to the terminal.
 ///
@@ -23,11 +24,14 @@ public final class TerminalScreen {
         public var escapeDelayMilliseconds: Int32?
         /// `NO_COLOR` set to anything non-empty (no-color.org).
         public var noColor: Bool
+        /// The environment pictures' colour mode is read from (`COLORTERM`, `NO_COLOR`).
+        public var environment: [String: String]
 
         /// The options for an environment.
         public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
             escapeDelayMilliseconds = environment["ESCDELAY"] == nil ? 25 : nil
             noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+            self.environment = environment
         }
     }
 
@@ -43,10 +47,14 @@ public final class TerminalScreen {
     public private(set) var height: Int
     /// Whether colours are on.
     public var usesColor: Bool { palette.usesColor }
+    /// How pictures are drawn: 24-bit colour when the terminal says so (`COLORTERM`), else the
+    /// 256-colour palette, grey under `NO_COLOR`, shade characters on a terminal of few colours.
+    public let pictureMode: ColorMode
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let signalPipe: Int32
+    private let output: UnsafeMutablePointer<FILE>
     private var palette: ColorPalette
     private var previous: Grid?
     private var cursorVisible: Int32 = -1
@@ -67,6 +75,7 @@ public final class TerminalScreen {
             throw StartError(description: "cannot use the terminal type '\(term)': set TERM to one that terminfo knows, such as xterm-256color")
         }
         self.screen = screen
+        self.output = output
         set_term(screen)
         window = cn_stdscr()!
         if let delay = options.escapeDelayMilliseconds { set_escdelay(delay) }
@@ -83,6 +92,7 @@ public final class TerminalScreen {
             use_default_colors()
         }
         palette = ColorPalette(usesColor: colors, colorCount: colors ? Int(cn_colors()) : 0)
+        pictureMode = ColorMode.detect(environment: options.environment, terminalColors: Int(max(0, tigetnum("colors"))))
         width = Int(cn_cols())
         height = Int(cn_lines())
         TerminalSignals.setRestoreSequence(Self.terminfoRestoreSequence() ?? TerminalSignals.xtermRestore)
@@ -168,9 +178,12 @@ public final class TerminalScreen {
     /// to ncurses, then the cursor is placed (or hidden) and `doupdate()` sends one batch.
     public func draw(_ grid: Grid, cursor: CursorPosition?) {
         let runs: [(y: Int, range: Range<Int>)]
+        let repaintsAll: Bool
         if let previous, previous.width == grid.width, previous.height == grid.height {
             runs = grid.diff(from: previous)
+            repaintsAll = false
         } else {
+            repaintsAll = true
             runs = grid.width == 0 ? [] : (0..<grid.height).map { (y: $0, range: 0..<grid.width) }
             if previous != nil { clearok(window, true) }
         }
@@ -178,7 +191,9 @@ public final class TerminalScreen {
         var text: [wchar_t] = Array(repeating: 0, count: 8)
         for run in runs {
             for x in run.range {
-                let gridCell = grid[x, run.y]
+                var gridCell = grid[x, run.y]
+                // A picture's cell is a plain space to ncurses; its pixels are written after doupdate.
+                if gridCell.style.picture != nil { gridCell = .blank }
                 guard case .character(let character) = gridCell.content else { continue }
                 let (attributes, pair) = palette.attributes(for: gridCell.style)
                 var count = 0
@@ -193,6 +208,7 @@ public final class TerminalScreen {
                 mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
             }
         }
+        let pictureBytes = PictureLayer(mode: pictureMode).bytes(for: grid, previous: repaintsAll ? nil : previous)
         previous = grid
         let visibility: Int32 = cursor == nil ? 0 : 1
         if visibility != cursorVisible {
@@ -202,6 +218,21 @@ public final class TerminalScreen {
         if let cursor { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
         wnoutrefresh(window)
         doupdate()
+        if !pictureBytes.isEmpty {
+            fflush(output)
+            Self.writeAll(pictureBytes)
+        }
+    }
+
+    /// Writes `bytes` to the terminal, through short writes and interruptions.
+    private static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else { return }
+            }
+        }
     }
 
     /// Forgets the last frame, so the next `draw` repaints every cell (after ctrl-l).

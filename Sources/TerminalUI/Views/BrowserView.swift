@@ -1,6 +1,7 @@
 import BrowserModel
 
-/// The whole browser screen as a function of its state.
+/// The whole browser screen as a function of its state (and, for pictures, of the decoded
+/// thumbnails `pictures` has).
 ///
 /// ```swift
 /// var grid = Grid(width: 80, height: 24)
@@ -16,7 +17,8 @@ import BrowserModel
 public enum BrowserView {
     /// Draws the whole screen for `state` into `grid`, which is cleared first; the grid's size is
     /// the terminal's. `spinnerFrame` picks the spinner's glyph while something loads.
-    public static func render(_ state: BrowserState, into grid: inout Grid, spinnerFrame: Int) -> RenderOutcome {
+    public static func render(_ state: BrowserState, into grid: inout Grid, spinnerFrame: Int,
+                              pictures: PictureRenderer? = nil) -> RenderOutcome {
         grid.clear()
         let layout = BrowserLayout(width: grid.width, height: grid.height, focus: state.focus)
         guard !layout.isTooSmall else {
@@ -31,11 +33,23 @@ public enum BrowserView {
                                         showsCursor: !overlay && state.detail == nil)
 
         if let detail = state.detail {
-            outcome.detailMaxScroll = DetailView.draw(detail, in: layout.body, into: &grid)
+            outcome.detailMaxScroll = DetailView.draw(detail, in: layout.body, into: &grid,
+                                                      picture: state.picture, pictures: pictures)
         } else {
             FilterPaneView.draw(state, in: layout.filters, into: &grid)
             grid.repeatCharacter("│", in: layout.separator, style: ViewStyle.muted)
-            ResultListView.draw(state, in: layout.results, into: &grid)
+            var results = layout.results
+            if state.showsPreview, state.picturesEnabled, results.width >= PictureBox.previewMinimumWidth {
+                // The preview pane (i): the selected result's picture right of the list.
+                let columns = min(PictureBox.sideColumns, results.width * 2 / 5)
+                let box = Rect(x: results.maxX - columns, y: results.y, width: columns, height: results.height)
+                results = Rect(x: results.x, y: results.y, width: results.width - columns - 1, height: results.height)
+                grid.repeatCharacter("│", in: Rect(x: box.x - 1, y: box.y, width: 1, height: box.height), style: ViewStyle.muted)
+                if let picture = state.picture, picture.assetID == state.selectedAsset?.id {
+                    PictureBox.draw(picture, pictures: pictures, in: box, into: &grid)
+                }
+            }
+            ResultListView.draw(state, in: results, into: &grid)
         }
         StatusLineView.draw(state, in: layout.status, visibleRows: layout.resultRows, spinnerFrame: spinnerFrame,
                             into: &grid)

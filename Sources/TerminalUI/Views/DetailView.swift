@@ -25,21 +25,28 @@ enum DetailView {
     /// Columns left blank on each side of the text.
     static let margin = 1
 
-    /// Draws the detail into `rect` and returns the largest useful scroll offset.
-    static func draw(_ detail: DetailState, in rect: Rect, into grid: inout Grid) -> Int {
+    /// Draws the detail into `rect` and returns the largest useful scroll offset. With a
+    /// `picture` wanted, its thumbnail goes to the right of the text on a wide screen (at least
+    /// `sideBySideWidth` columns) or above it on a narrow one (`PictureBox`).
+    static func draw(_ detail: DetailState, in rect: Rect, into grid: inout Grid,
+                     picture: PictureState? = nil, pictures: PictureRenderer? = nil) -> Int {
         guard !rect.isEmpty else { return 0 }
         let inner = rect.inset(left: margin, right: margin)
         grid.draw(detail.asset.title, at: inner.x, y: rect.y, maxWidth: inner.width, style: ViewStyle.bold)
         if rect.height > 1 {
             grid.repeatCharacter("─", in: rect.row(1), style: ViewStyle.muted)
         }
+        var textArea = Rect(x: inner.x, y: rect.y + 2, width: inner.width, height: max(0, rect.height - 2))
+        if let picture, picture.assetID == detail.assetID, textArea.height > 0 {
+            textArea = PictureBox.place(picture, pictures: pictures, beside: textArea, into: &grid)
+        }
 
-        let content = lines(for: detail, width: inner.width)
-        let visible = max(0, rect.height - 2)
+        let content = lines(for: detail, width: textArea.width)
+        let visible = textArea.height
         let maxScroll = max(0, content.count - visible)
         let first = min(max(detail.scrollOffset, 0), maxScroll)
         for (offset, line) in content.dropFirst(first).prefix(visible).enumerated() {
-            grid.draw(line, at: inner.x, y: rect.y + 2 + offset, maxWidth: inner.width)
+            grid.draw(line, at: textArea.x, y: textArea.y + offset, maxWidth: textArea.width)
         }
         if maxScroll > 0, rect.height > 1 {
             // Where the text stands, in the rule: " 1–21 of 26 ↓ ".

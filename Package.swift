@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "StockCore",
                 "StockCatalog",
+                "StockImages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

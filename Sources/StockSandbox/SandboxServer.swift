@@ -60,6 +60,7 @@ public final class SandboxServer: Sendable {
 
         // Shared by every API: the downloadable files and the charge record tests read.
         environment.files.register(on: router)
+        SandboxThumbnails(catalog: catalog).register(on: router)
         router.get("_sandbox/charges") { _, _ in SandboxResponse.json(environment.charges.json) }
 
         let (port, task) = try await LoopbackListener.start(router: router, port: options.port, logger: options.logger,

@@ -15,8 +15,8 @@ import Testing
         (["COLORTERM": "yes"], 256, .palette256),
         (["COLORTERM": ""], 8, .shades),
         (["NO_COLOR": "1"], 256, .grey),
-        (["NO_COLOR": ""], 256, .grey),                          // present but empty still counts
-        (["NO_COLOR": "", "COLORTERM": "truecolor"], 256, .grey),
+        (["NO_COLOR": ""], 256, .palette256),                    // empty does not count (no-color.org)
+        (["NO_COLOR": "", "COLORTERM": "truecolor"], 256, .trueColor),
         (["NO_COLOR": "1", "COLORTERM": "truecolor"], 8, .shades),
         (["NO_COLOR": "1"], 16, .shades),
     ] as [([String: String], Int, ColorMode)])

@@ -21,12 +21,12 @@ public enum ColorMode: String, Hashable, Sendable, CaseIterable {
     /// The mode for a terminal that reports `terminalColors` colours (ncurses' `COLORS`), under
     /// the process `environment`.
     ///
-    /// `NO_COLOR` present with any value, even empty (no-color.org asks only that it be present),
-    /// gives `grey` with at least 256 colours and `shades` below. Otherwise `COLORTERM` of
+    /// `NO_COLOR` set to a non-empty value (no-color.org: "when present and not an empty string")
+    /// gives `grey` with at least 256 colours and `shades` below, as the screen's own colours go. Otherwise `COLORTERM` of
     /// `truecolor` or `24bit` gives `trueColor`, at least 256 colours give `palette256`, and
     /// anything less gives `shades`.
     public static func detect(environment: [String: String], terminalColors: Int) -> ColorMode {
-        if environment["NO_COLOR"] != nil {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
             return terminalColors >= 256 ? .grey : .shades
         }
         if let colorTerm = environment["COLORTERM"]?.lowercased(), colorTerm == "truecolor" || colorTerm == "24bit" {

@@ -81,7 +81,7 @@ struct AdobeFileRenderer {
         }
     }
 
-    /// Thumbnails are URLs on the sandbox; it does not serve images (yet).
+    /// Thumbnails are URLs on the sandbox, served by `SandboxThumbnails`.
     func thumbnailURL(_ a: Asset, _ size: Int) -> String { "\(origin)/thumbs/\(a.id)_\(size).jpg" }
 
     private func compURL(_ a: Asset, variant: Int) -> String { "\(origin)/Rest/Libraries/Watermarked/Download/\(a.id)/\(variant)" }

@@ -26,9 +26,10 @@ enum LogSetup {
             destination.withLock { $0 = .file(handle) }
             level = .debug
         }
+        let chosen = level
         LoggingSystem.bootstrap { label in
             var handler = Handler(label: label)
-            handler.logLevel = level
+            handler.logLevel = chosen
             return handler
         }
     }

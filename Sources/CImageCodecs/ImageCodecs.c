@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include "Shim.h"
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,24 @@ void stk_set_message(char *message, size_t capacity, const char *text) {
 
 void stk_clear_message(char *message, size_t capacity) {
     if (message != NULL && capacity > 0) message[0] = '\0';
+}
+
+stk_status stk_encode_start(const unsigned char *rgb, unsigned width, unsigned height, unsigned long max_side,
+                            const char *format, stk_encoded *out, char *message, size_t message_capacity) {
+    stk_clear_message(message, message_capacity);
+    if (out == NULL || rgb == NULL) {
+        stk_set_message(message, message_capacity, "no pixels or no place for the result");
+        return STK_INVALID_ARGUMENT;
+    }
+    out->bytes = NULL;
+    out->count = 0;
+    if (width < 1 || height < 1 || width > max_side || height > max_side) {
+        char text[96];
+        snprintf(text, sizeof text, "a %s is 1 to %lu pixels a side", format, max_side);
+        stk_set_message(message, message_capacity, text);
+        return STK_INVALID_ARGUMENT;
+    }
+    return STK_OK;
 }
 
 int stk_sink_reserve(stk_sink *sink, size_t extra) {

@@ -253,17 +253,8 @@ static void stk_jpeg_term_destination(j_compress_ptr cinfo) {
 
 stk_status stk_jpeg_encode(const unsigned char *rgb, unsigned width, unsigned height, int quality,
                            stk_encoded *out, char *message, size_t message_capacity) {
-    stk_clear_message(message, message_capacity);
-    if (out == NULL || rgb == NULL) {
-        stk_set_message(message, message_capacity, "no pixels or no place for the result");
-        return STK_INVALID_ARGUMENT;
-    }
-    out->bytes = NULL;
-    out->count = 0;
-    if (width < 1 || height < 1 || width > JPEG_MAX_DIMENSION || height > JPEG_MAX_DIMENSION) {
-        stk_set_message(message, message_capacity, "a JPEG is 1 to 65500 pixels a side");
-        return STK_INVALID_ARGUMENT;
-    }
+    stk_status start = stk_encode_start(rgb, width, height, JPEG_MAX_DIMENSION, "JPEG", out, message, message_capacity);
+    if (start != STK_OK) return start;
     if (quality < 1) quality = 1;
     if (quality > 100) quality = 100;
 

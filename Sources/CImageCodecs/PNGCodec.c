@@ -211,17 +211,8 @@ static void stk_png_flush(png_structp png) { (void)png; }
 
 stk_status stk_png_encode(const unsigned char *rgb, unsigned width, unsigned height,
                           stk_encoded *out, char *message, size_t message_capacity) {
-    stk_clear_message(message, message_capacity);
-    if (out == NULL || rgb == NULL) {
-        stk_set_message(message, message_capacity, "no pixels or no place for the result");
-        return STK_INVALID_ARGUMENT;
-    }
-    out->bytes = NULL;
-    out->count = 0;
-    if (width < 1 || height < 1 || width > PNG_UINT_31_MAX || height > PNG_UINT_31_MAX) {
-        stk_set_message(message, message_capacity, "a PNG is 1 to 2147483647 pixels a side");
-        return STK_INVALID_ARGUMENT;
-    }
+    stk_status start = stk_encode_start(rgb, width, height, PNG_UINT_31_MAX, "PNG", out, message, message_capacity);
+    if (start != STK_OK) return start;
 
     stk_png_job *job = calloc(1, sizeof *job);
     if (job == NULL) {

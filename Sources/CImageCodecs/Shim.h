@@ -21,4 +21,9 @@ void stk_set_message(char *message, size_t capacity, const char *text);
 /* Clears a message buffer (so that success leaves ""). */
 void stk_clear_message(char *message, size_t capacity);
 
+/* The checks every encoder starts with: clears the message and the result, and refuses a missing
+   buffer or a side outside 1...max_side (saying `format`'s range). STK_OK when it may go on. */
+stk_status stk_encode_start(const unsigned char *rgb, unsigned width, unsigned height, unsigned long max_side,
+                            const char *format, stk_encoded *out, char *message, size_t message_capacity);
+
 #endif

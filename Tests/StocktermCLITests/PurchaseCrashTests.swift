@@ -87,7 +87,12 @@ import FoundationNetworking
             #expect(retry.status == 0 || retry.status == 1, "asset \(asset.id): status \(retry.status)")
         }
         let purchases = try stockterm(["--provider", "s", "purchases", "--json", "--limit", "500"])
-        #expect(purchases.status == 0)
+        if purchases.status != 0 {
+            // Say why: the same command with its standard error (Subprocess keeps only stdout).
+            let again = try? Subprocess.run("/bin/sh", ["-c", "exec \"$0\" \"$@\" 2>&1", CLIRunner.binary.path,
+                                                       "--provider", "s", "purchases", "--json", "--limit", "500"], environment: env)
+            Issue.record("purchases exited \(purchases.status); again: \(again.map { "\($0.status) \($0.stdout.prefix(600))" } ?? "-")")
+        }
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(purchases.stdout.utf8)) as? [[String: Any]])
 
         // What the emulator charged.

@@ -17,6 +17,9 @@ struct PictureLayer {
     /// The bytes that bring the terminal from `previous` (nil: the terminal was just cleared) to
     /// `grid`'s picture cells; empty when nothing about pictures changed.
     func bytes(for grid: Grid, previous: Grid?) -> [UInt8] {
+        // Most frames have no picture before or after: a quick look instead of comparing cells.
+        func hasPicture(_ g: Grid?) -> Bool { g?.cells.contains { $0.style.picture != nil } ?? false }
+        guard hasPicture(grid) || hasPicture(previous) else { return [] }
         let comparable = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
         var changed: [[Int]] = Array(repeating: [], count: grid.height)   // columns per row to draw
         var cleared: [(x: Int, y: Int)] = []

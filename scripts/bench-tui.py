@@ -38,6 +38,19 @@ class Session:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
         self.transcript = bytearray()
+        self.answered = False
+
+    # What xterm (as a VT420, its default) answers to the device attributes question the browser
+    # asks at start (with kitty's graphics query and the cell size, which xterm does not answer):
+    # no graphics protocol, so half blocks. A real terminal answers at once; without this the
+    # browser would wait its 400 ms for a terminal that never answers.
+    XTERM_DEVICE_ATTRIBUTES = b"\x1b[?64;1;2;6;9;15;16;17;18;21;22;28c"
+
+    def _took(self, data):
+        self.transcript += data
+        if not self.answered and b"\x1b[c" in self.transcript:
+            self.answered = True
+            os.write(self.fd, self.XTERM_DEVICE_ATTRIBUTES)
 
     def read_until(self, predicate, timeout):
         """Reads until predicate(transcript) holds; returns the time of the read that made it true."""
@@ -48,7 +61,7 @@ class Session:
                 continue
             data = os.read(self.fd, 65536)
             now = time.monotonic()
-            self.transcript += data
+            self._took(data)
             if predicate(self.transcript):
                 return now
         raise TimeoutError("the expected output did not arrive")
@@ -63,7 +76,7 @@ class Session:
             data = os.read(self.fd, 65536)
             last = time.monotonic()
             count += len(data)
-            self.transcript += data
+            self._took(data)
 
     def send(self, data):
         os.write(self.fd, data)

@@ -19,6 +19,8 @@ public struct Grid: Hashable, Sendable {
     public let height: Int
     /// Row-major: the cell at (x, y) is `cells[y * width + x]`.
     public private(set) var cells: [Cell]
+    /// The pictures drawn into the grid (`drawPicture(_:at:y:placement:)`), for graphics protocols.
+    public internal(set) var placements: [PicturePlacement] = []
 
     /// A grid of spaces in `style`; a negative size becomes 0.
     public init(width: Int, height: Int, style: Style = .plain) {

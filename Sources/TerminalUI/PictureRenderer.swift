@@ -30,6 +30,11 @@ public final class PictureRenderer {
         self.renderer = HalfBlockRenderer(cellAspectRatio: cellAspectRatio)
     }
 
+    /// The asset's decoded picture at its own resolution, when the store has it.
+    public func image(for id: AssetID) -> RGBImage? {
+        store.picture(for: id)
+    }
+
     /// The asset's picture fitted into at most `columns` × `rows` cells (aspect kept), or nil when
     /// the store does not have it.
     public func picture(for id: AssetID, columns: Int, rows: Int) -> HalfBlockPicture? {

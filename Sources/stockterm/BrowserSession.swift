@@ -20,11 +20,18 @@ struct BrowserSession {
     var noImages = false
 
     func run() throws {
+        // The picker offers every configured provider (not with an ad-hoc --catalog FILE).
+        let config = global.catalog == nil ? try? ProviderFactory.configuration() : nil
+        // Thumbnails unless --no-images or config.toml's `images = false`.
+        let picturesEnabled = !noImages && (config?.images ?? true)
+        // Ask the terminal what it draws now: its answer travels while the catalog and the ledger
+        // open, and the screen reads it when it starts (docs/pictures.md).
+        let environment = ProcessInfo.processInfo.environment
+        let probe = picturesEnabled && environment["STOCKTERM_GRAPHICS"] != GraphicsProtocol.halfBlocks.rawValue
+            ? GraphicsProbe() : nil
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
         var state = BrowserState(provider: choice.provider.info, query: query, expandSynonyms: !exact)
-        // The picker offers every configured provider (not with an ad-hoc --catalog FILE).
-        let config = global.catalog == nil ? try? ProviderFactory.configuration() : nil
         if let config {
             state.providers = ProviderFactory.summaries(config: config).map { summary in
                 let display = config.entries.first { $0.name == summary.name }?.config.map(ProviderFactory.displayName) ?? summary.kind
@@ -34,8 +41,7 @@ struct BrowserSession {
             state.activeProvider = choice.name
         }
 
-        // Thumbnails unless --no-images or config.toml's `images = false`.
-        state.picturesEnabled = !noImages && (config?.images ?? true)
+        state.picturesEnabled = picturesEnabled
 
         let inbox = try ActionInbox()
         var makeProvider: BrowserRuntime.ProviderFactory?
@@ -53,20 +59,30 @@ struct BrowserSession {
         let makeDesk: BrowserRuntime.DeskFactory = { name, provider in
             ledger.flatMap { LedgerDesk.make(providerName: name, provider: provider, ledger: $0) }
         }
-        let runtime = BrowserRuntime(provider: choice.provider, providerName: choice.name, makeProvider: makeProvider,
-                                     makeDesk: makeDesk,
-                                     pictureSource: state.picturesEnabled ? ThumbnailSource.standard() : nil,
-                                     deliver: { inbox.post($0) })
+        // The screen starts first: it asks the terminal whether it draws real pixels (kitty,
+        // sixel), which decides how large the thumbnails fetched are.
         let screen: TerminalScreen
-        do { screen = try TerminalScreen() } catch let error as TerminalScreen.StartError {
+        var screenOptions = TerminalScreen.Options()
+        screenOptions.pictures = state.picturesEnabled
+        screenOptions.graphicsProbe = probe
+        do { screen = try TerminalScreen(options: screenOptions) } catch let error as TerminalScreen.StartError {
             throw Terminal.fail(.failure(error.description))
         }
+        let pictureSource = state.picturesEnabled ? ThumbnailSource.standard(sharp: screen.graphics != .halfBlocks) : nil
+        let runtime = BrowserRuntime(provider: choice.provider, providerName: choice.name, makeProvider: makeProvider,
+                                     makeDesk: makeDesk, pictureSource: pictureSource,
+                                     deliver: { inbox.post($0) })
         LogSetup.screenIsUp()
+        if state.picturesEnabled {
+            let support = screen.graphicsSupport
+            let cell = support.cellWidth.flatMap { w in support.cellHeight.map { "\(w)×\($0) px" } } ?? "unknown"
+            Logger(label: "stockterm").info("pictures: \(screen.graphics.rawValue) (kitty \(support.kitty), sixel \(support.sixel), cell \(cell))")
+        }
         defer { LogSetup.screenIsDown() }
         let frameLog = FrameLog(path: ProcessInfo.processInfo.environment["STOCKTERM_FRAME_LOG"])
         var loop = BrowserLoop(state: state, screen: screen, wakeUp: inbox.fileDescriptor,
                                drain: { inbox.drain() }, run: { runtime.run($0) },
-                               pictures: PictureRenderer(store: runtime.pictures),
+                               pictures: PictureRenderer(store: runtime.pictures, cellAspectRatio: screen.cellAspectRatio),
                                onFrame: frameLog.map { log in { log.record($0) } })
         _ = loop.run()
         runtime.cancelAll()

@@ -14,35 +14,50 @@ import StockImages
 ///   `$XDG_CACHE_HOME/stockterm/thumbnails`.
 ///
 /// Every picture is decoded with `ImageDecoder` (bytes and pixels capped), at a size enough for
-/// a large preview: a 1080-pixel StockFlow frame is decoded at a quarter of its size.
+/// a large preview: for half blocks a 1080-pixel StockFlow frame is decoded at a quarter of its
+/// size; a terminal that draws real pixels (kitty, sixel) gets larger thumbnails (`sharp`).
 final class ThumbnailSource: PictureSource {
-    /// The thumbnail width preferred among the sizes a service lists: the smallest at least this wide.
+    /// The thumbnail width preferred among the sizes a service lists: the smallest at least this
+    /// wide. Half blocks show at most 60 × 24 pixels' worth of detail per 60 × 12 cells.
     static let preferredSize = 240
+    /// The same for a graphics protocol: a 60-column box is about 500 to 600 pixels wide.
+    static let sharpPreferredSize = 500
     /// What the decoder is asked to keep at least (JPEG's DCT scaling does the rest cheaply).
     static let decodeHint = (width: 160, height: 160)
+    /// The same for a graphics protocol.
+    static let sharpDecodeHint = (width: 480, height: 480)
+
+    private let preferredSize: Int
+    private let decodeHint: (width: Int, height: Int)
     /// The host of the embedded demo catalog's thumbnail URLs (they resolve nowhere).
     static let demoHost = "demo.stockterm.invalid"
 
     private let fetcher: ThumbnailFetcher
     private let cache: ThumbnailCache?
 
-    init(fetcher: ThumbnailFetcher = ThumbnailFetcher(), cache: ThumbnailCache?) {
+    /// A source fetching with `fetcher` and keeping files in `cache`; `sharp` for a terminal
+    /// that draws pictures through a graphics protocol (larger thumbnails, decoded larger).
+    init(fetcher: ThumbnailFetcher = ThumbnailFetcher(), cache: ThumbnailCache?, sharp: Bool = false) {
         self.fetcher = fetcher
         self.cache = cache
+        preferredSize = sharp ? Self.sharpPreferredSize : Self.preferredSize
+        decodeHint = sharp ? Self.sharpDecodeHint : Self.decodeHint
     }
 
     /// A source with the default disk cache (or none, with a warning in the log, when the cache
     /// directory cannot be made).
-    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThumbnailSource {
-        ThumbnailSource(cache: try? ThumbnailCache(directory: ThumbnailCache.defaultDirectory(environment: environment)))
+    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                         sharp: Bool = false) -> ThumbnailSource {
+        ThumbnailSource(cache: try? ThumbnailCache(directory: ThumbnailCache.defaultDirectory(environment: environment)),
+                        sharp: sharp)
     }
 
     func picture(for asset: Asset, provider: any StockProvider) async throws -> RGBImage {
-        guard let url = Self.choose(asset.thumbnails) else {
+        guard let url = Self.choose(asset.thumbnails, preferred: preferredSize) else {
             throw NoThumbnail(message: "no thumbnail for asset \(asset.id)")
         }
         if let parts = URLComponents(string: url), parts.host == Self.demoHost {
-            return DemoThumbnail.image(for: asset, width: Self.preferredSize)
+            return DemoThumbnail.image(for: asset, width: preferredSize)
         }
         let bytes: [UInt8]
         if let local = provider as? LocalProvider, !Self.isRemote(url) {
@@ -51,11 +66,11 @@ final class ThumbnailSource: PictureSource {
             bytes = try await fetch(url)
         }
         try Task.checkCancellation()
-        return try ImageDecoder.decode(bytes, atLeast: Self.decodeHint)
+        return try ImageDecoder.decode(bytes, atLeast: decodeHint)
     }
 
-    /// The URL of the smallest size at least `preferredSize` wide, else of the largest.
-    static func choose(_ thumbnails: [Int: String]) -> String? {
+    /// The URL of the smallest size at least `preferred` wide, else of the largest.
+    static func choose(_ thumbnails: [Int: String], preferred preferredSize: Int = preferredSize) -> String? {
         let sizes = thumbnails.keys.sorted()
         guard let size = sizes.first(where: { $0 >= preferredSize }) ?? sizes.last else { return nil }
         return thumbnails[size]

@@ -1,3 +1,4 @@
+import StockCore
 import StockImages
 
 /// The picture cells of the screen, drawn outside ncurses: ncurses holds plain spaces where a
@@ -10,32 +11,85 @@ import StockImages
 /// carry from cell to cell — and plain spaces where a picture cell became a plain space (ncurses
 /// believes that cell is blank already and would leave the old pixels). After a full repaint,
 /// every picture cell.
+///
+/// On a terminal that speaks kitty's graphics protocol or draws sixels (`GraphicsProtocol`), a
+/// picture whose cells are all visible is drawn through the protocol instead (see
+/// docs/pictures.md): kitty's pictures are sent once and placed or taken down as the view
+/// changes; sixels are drawn when a picture appears or is uncovered. The layer remembers what it
+/// has shown, so the screen keeps one for its lifetime.
 struct PictureLayer {
-    /// The colour mode pictures are written in.
+    /// The colour mode half-block pictures are written in.
     var mode: ColorMode
+    /// How whole pictures are drawn: half blocks, or a graphics protocol the terminal speaks.
+    var graphics: GraphicsProtocol = .halfBlocks
+    /// A cell's size in pixels (sixel needs it; kitty uses it to choose how many pixels to send).
+    var cellWidth = 10
+    var cellHeight = 20
+
+    /// Placements drawn through the graphics protocol in the last frame.
+    private(set) var shown: [PicturePlacement] = []
+    /// kitty: the pictures the terminal holds (asset and size sent), oldest first, with their ids.
+    private var sent: [(key: SentImage, id: UInt32)] = []
+    private var nextImageID: UInt32 = 1
+    /// sixel: the last few encoded images, so that a picture an overlay uncovers is not encoded again.
+    private var sixels: [(placement: PicturePlacement, bytes: [UInt8])] = []
+    /// The most pictures kept by the terminal (kitty) or encoded (sixel).
+    static let imagesKept = 16
+
+    struct SentImage: Hashable {
+        var assetID: AssetID
+        var width: Int
+        var height: Int
+    }
+
+    init(mode: ColorMode, graphics: GraphicsProtocol = .halfBlocks, cellWidth: Int? = nil, cellHeight: Int? = nil) {
+        self.mode = mode
+        self.graphics = graphics
+        if let cellWidth, cellWidth > 0 { self.cellWidth = cellWidth }
+        if let cellHeight, cellHeight > 0 { self.cellHeight = cellHeight }
+    }
 
     /// The bytes that bring the terminal from `previous` (nil: the terminal was just cleared) to
-    /// `grid`'s picture cells; empty when nothing about pictures changed.
-    func bytes(for grid: Grid, previous: Grid?) -> [UInt8] {
+    /// `grid`'s pictures; empty when nothing about pictures changed.
+    ///
+    /// With a graphics protocol, a placement whose cells all still show it (no overlay over any of
+    /// them, and for sixel not on the last row, where drawing could scroll the screen) is drawn
+    /// through the protocol; the cells of one partly covered are written as half blocks, so the
+    /// uncovered part stays visible, and the whole picture comes back when the overlay closes.
+    mutating func bytes(for grid: Grid, previous: Grid?) -> [UInt8] {
         // Most frames have no picture before or after: a quick look instead of comparing cells.
         func hasPicture(_ g: Grid?) -> Bool { g?.cells.contains { $0.style.picture != nil } ?? false }
-        guard hasPicture(grid) || hasPicture(previous) else { return [] }
+        guard hasPicture(grid) || hasPicture(previous) || !shown.isEmpty else { return [] }
+        var out: [UInt8] = [0x1B, 0x37]   // ESC 7: save cursor and attributes
+        let before = shown
+        var shownBefore = previous == nil ? [] : shown
+        if previous == nil, graphics == .kitty {
+            // A cleared screen: take every placement down and put back what is on the new one.
+            for placement in before { out += deletePlacement(of: placement) }
+            shownBefore = []
+        }
+        let graphicNow = graphics == .halfBlocks ? [] : grid.placements.filter { drawsWhole($0, in: grid) }
         let comparable = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
         var changed: [[Int]] = Array(repeating: [], count: grid.height)   // columns per row to draw
         var cleared: [(x: Int, y: Int)] = []
+        func inside(_ placements: [PicturePlacement], _ x: Int, _ y: Int) -> Bool {
+            placements.contains { x >= $0.rect.x && x < $0.rect.maxX && y >= $0.rect.y && y < $0.rect.maxY }
+        }
         for y in 0 ..< grid.height {
             for x in 0 ..< grid.width {
                 let now = grid[x, y]
-                let before = comparable ? previous![x, y] : nil
+                let old = comparable ? previous![x, y] : nil
                 if now.style.picture != nil {
-                    if before != now { changed[y].append(x) }
-                } else if before?.style.picture != nil, now == .blank {
+                    if !graphicNow.isEmpty, inside(graphicNow, x, y) { continue }
+                    if old != now || (!shownBefore.isEmpty && inside(shownBefore, x, y)) { changed[y].append(x) }
+                } else if old?.style.picture != nil, now == .blank {
                     cleared.append((x, y))
                 }
             }
         }
-        guard cleared.count > 0 || changed.contains(where: { !$0.isEmpty }) else { return [] }
-        var out: [UInt8] = [0x1B, 0x37]   // ESC 7: save cursor and attributes
+        if graphics == .kitty {
+            for placement in shownBefore where !graphicNow.contains(placement) { out += deletePlacement(of: placement) }
+        }
         if !cleared.isEmpty {
             out += [0x1B, 0x5B, 0x30, 0x6D]   // ESC[0m
             for (x, y) in cleared { out += Self.cursorMove(row: y + 1, column: x + 1) + [0x20] }
@@ -50,8 +104,92 @@ struct PictureLayer {
             let picture = HalfBlockPicture(columns: block.width, rows: block.height, cells: cells)
             out += encoder.encode(picture, row: block.y + 1, column: block.x + 1)
         }
+        for placement in graphicNow where !shownBefore.contains(placement) {
+            switch graphics {
+            case .kitty: out += place(placement)
+            case .sixel: out += drawSixel(placement)
+            case .halfBlocks: break
+            }
+        }
+        shown = graphicNow
+        guard out.count > 2 else { return [] }
         out += [0x1B, 0x38]   // ESC 8: restore
         return out
+    }
+
+    /// What to send when leaving the screen: kitty's pictures deleted and their memory freed.
+    func farewell() -> [UInt8] {
+        graphics == .kitty && !sent.isEmpty ? KittyGraphics.deleteAll : []
+    }
+
+    /// Whether `placement` is drawn whole through the protocol this frame.
+    private func drawsWhole(_ placement: PicturePlacement, in grid: Grid) -> Bool {
+        let r = placement.rect
+        guard !r.isEmpty, r.intersection(grid.bounds) == r else { return false }
+        if graphics == .sixel, r.maxY >= grid.height { return false }
+        for y in r.y ..< r.maxY {
+            for x in r.x ..< r.maxX where grid[x, y].style.picture == nil { return false }
+        }
+        return true
+    }
+
+    // MARK: kitty
+
+    /// The picture sent once (scaled to at most the cells' pixels), then placed over its cells.
+    private mutating func place(_ placement: PicturePlacement) -> [UInt8] {
+        var out: [UInt8] = []
+        let r = placement.rect
+        let image = placement.image
+        let fitted = image.fittedSize(maxWidth: r.width * cellWidth, maxHeight: r.height * cellHeight)
+        let size: (Int, Int) = fitted.width < image.width ? (fitted.width, fitted.height) : (image.width, image.height)
+        let key = SentImage(assetID: placement.assetID, width: size.0, height: size.1)
+        let id: UInt32
+        if let i = sent.firstIndex(where: { $0.key == key }) {
+            id = sent[i].id
+            sent.append(sent.remove(at: i))
+        } else {
+            let scaled = size.0 == image.width && size.1 == image.height ? image : image.scaled(toWidth: size.0, height: size.1)
+            guard let png = try? ImageEncoder.png(scaled) else { return [] }
+            id = nextImageID
+            nextImageID = nextImageID == UInt32.max ? 1 : nextImageID + 1
+            out += KittyGraphics.transmit(imageID: id, png: png)
+            sent.append((key, id))
+            while sent.count > Self.imagesKept {
+                out += KittyGraphics.deleteImage(imageID: sent.removeFirst().id)
+            }
+        }
+        out += Self.cursorMove(row: r.y + 1, column: r.x + 1)
+        out += KittyGraphics.place(imageID: id, columns: r.width, rows: r.height)
+        return out
+    }
+
+    private func deletePlacement(of placement: PicturePlacement) -> [UInt8] {
+        // Every size of the asset's picture the terminal holds: the placement is on one of them.
+        sent.filter { $0.key.assetID == placement.assetID }.flatMap { KittyGraphics.deletePlacement(imageID: $0.id) }
+    }
+
+    // MARK: sixel
+
+    /// The cells blanked (so no old pixels stay below the image's last band), then the picture
+    /// scaled to the cells' pixels, its height a whole number of six-pixel bands.
+    private mutating func drawSixel(_ placement: PicturePlacement) -> [UInt8] {
+        let r = placement.rect
+        var out: [UInt8] = [0x1B, 0x5B, 0x30, 0x6D]   // ESC[0m
+        for y in r.y ..< r.maxY {
+            out += Self.cursorMove(row: y + 1, column: r.x + 1)
+            out += [UInt8](repeating: 0x20, count: r.width)
+        }
+        out += Self.cursorMove(row: r.y + 1, column: r.x + 1)
+        if let kept = sixels.first(where: { $0.placement == placement }) {
+            return out + kept.bytes
+        }
+        let width = r.width * cellWidth
+        let height = r.height * cellHeight / 6 * 6
+        guard width > 0, height > 0 else { return [] }
+        let bytes = SixelEncoder.encode(placement.image.scaled(toWidth: width, height: height))
+        sixels.append((placement, bytes))
+        if sixels.count > Self.imagesKept { sixels.removeFirst() }
+        return out + bytes
     }
 
     /// Consecutive runs of columns per row, merged downwards while the next row has the same run.

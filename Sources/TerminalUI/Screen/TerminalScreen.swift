@@ -26,12 +26,18 @@ public final class TerminalScreen {
         public var noColor: Bool
         /// The environment pictures' colour mode is read from (`COLORTERM`, `NO_COLOR`).
         public var environment: [String: String]
+        /// Whether pictures are shown: only then is the terminal asked about graphics protocols.
+        public var pictures: Bool
+        /// Questions already sent to the terminal (`GraphicsProbe`), whose answers the screen
+        /// reads; when nil and `pictures` is on, the screen asks itself.
+        public var graphicsProbe: GraphicsProbe?
 
         /// The options for an environment.
         public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
             escapeDelayMilliseconds = environment["ESCDELAY"] == nil ? 25 : nil
             noColor = !(environment["NO_COLOR"] ?? "").isEmpty
             self.environment = environment
+            pictures = true
         }
     }
 
@@ -50,6 +56,16 @@ public final class TerminalScreen {
     /// How pictures are drawn: 24-bit colour when the terminal says so (`COLORTERM`), else the
     /// 256-colour palette, grey under `NO_COLOR`, shade characters on a terminal of few colours.
     public let pictureMode: ColorMode
+    /// What the terminal answered about graphics when asked at start (nothing when pictures are off).
+    public let graphicsSupport: GraphicsSupport
+    /// How whole pictures are drawn: through kitty's protocol or as sixels when the terminal
+    /// said it can, else as half blocks (`GraphicsSupport.chosenProtocol`).
+    public let graphics: GraphicsProtocol
+    /// A cell's height divided by its width, when the terminal told its cell size; else 2.
+    public var cellAspectRatio: Double {
+        guard let w = graphicsSupport.cellWidth, let h = graphicsSupport.cellHeight, w > 0, h > 0 else { return 2 }
+        return min(4, max(1, Double(h) / Double(w)))
+    }
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -57,6 +73,7 @@ public final class TerminalScreen {
     private let output: UnsafeMutablePointer<FILE>
     private var palette: ColorPalette
     private var previous: Grid?
+    private var pictureLayer: PictureLayer
     private var cursorVisible: Int32 = -1
     private var stopped = false
 
@@ -66,6 +83,9 @@ public final class TerminalScreen {
             throw StartError(description: "the browser needs a terminal on standard input and output")
         }
         setlocale(LC_ALL, "")
+        // Asked before ncurses reads the terminal, so that the answers never reach it as keys.
+        let asks = options.pictures && options.environment["STOCKTERM_GRAPHICS"] != GraphicsProtocol.halfBlocks.rawValue
+        let support = asks ? (options.graphicsProbe ?? GraphicsProbe())?.answers() ?? GraphicsSupport() : GraphicsSupport()
         signalPipe = try TerminalSignals.install(restoreSequence: TerminalSignals.xtermRestore)
         // Own FILE streams on the standard descriptors (Swift 6 cannot touch the C globals).
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
@@ -93,6 +113,11 @@ public final class TerminalScreen {
         }
         palette = ColorPalette(usesColor: colors, colorCount: colors ? Int(cn_colors()) : 0)
         pictureMode = ColorMode.detect(environment: options.environment, terminalColors: Int(max(0, tigetnum("colors"))))
+        graphicsSupport = support
+        // Under NO_COLOR pictures stay grey half blocks: a graphics protocol would show colour.
+        graphics = options.noColor ? .halfBlocks : support.chosenProtocol(environment: options.environment)
+        pictureLayer = PictureLayer(mode: pictureMode, graphics: graphics,
+                                    cellWidth: support.cellWidth, cellHeight: support.cellHeight)
         width = Int(cn_cols())
         height = Int(cn_lines())
         TerminalSignals.setRestoreSequence(Self.terminfoRestoreSequence() ?? TerminalSignals.xtermRestore)
@@ -105,6 +130,11 @@ public final class TerminalScreen {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        let farewell = pictureLayer.farewell()
+        if !farewell.isEmpty {
+            fflush(output)
+            Self.writeAll(farewell)
+        }
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -208,7 +238,7 @@ public final class TerminalScreen {
                 mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
             }
         }
-        let pictureBytes = PictureLayer(mode: pictureMode).bytes(for: grid, previous: repaintsAll ? nil : previous)
+        let pictureBytes = pictureLayer.bytes(for: grid, previous: repaintsAll ? nil : previous)
         previous = grid
         let visibility: Int32 = cursor == nil ? 0 : 1
         if visibility != cursorVisible {

@@ -54,7 +54,8 @@ enum PictureBox {
                 grid.draw("picture not kept in memory", at: box.x, y: box.y, maxWidth: box.width, style: ViewStyle.muted)
                 return
             }
-            grid.drawPicture(rendered, at: box.x + (box.width - rendered.columns) / 2, y: box.y)
+            let source = pictures?.image(for: picture.assetID).map { (assetID: picture.assetID, image: $0) }
+            grid.drawPicture(rendered, at: box.x + (box.width - rendered.columns) / 2, y: box.y, source: source)
         }
     }
 }

@@ -69,7 +69,7 @@ import Testing
     @Test func theLayerWritesNewPictureCellsOnceAndBlanksWhatAPictureLeft() {
         let (state, pictures) = Self.detail(width: 120, height: 30)
         let grid = Self.render(state, pictures, width: 120, height: 30)
-        let layer = PictureLayer(mode: .palette256)
+        var layer = PictureLayer(mode: .palette256)
         let first = layer.bytes(for: grid, previous: nil)
         #expect(Array(first.prefix(2)) == [0x1B, 0x37] && Array(first.suffix(2)) == [0x1B, 0x38], "inside save/restore")
         let text = String(decoding: first, as: UTF8.self)

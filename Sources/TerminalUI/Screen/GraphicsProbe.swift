@@ -65,7 +65,7 @@ public final class GraphicsProbe: @unchecked Sendable {
         self.output = output
         self.saved = saved
         sentAt = .now
-        guard Self.writeAll(Self.questions(environment: environment), to: output) else {
+        guard TerminalWrite.all(Self.questions(environment: environment), to: output) else {
             _ = tcsetattr(input, TCSANOW, &self.saved)
             return nil
         }
@@ -115,16 +115,5 @@ public final class GraphicsProbe: @unchecked Sendable {
         guard !finished else { return }
         finished = true
         _ = tcsetattr(input, TCSANOW, &saved)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else { return false }
-            }
-            return true
-        }
     }
 }

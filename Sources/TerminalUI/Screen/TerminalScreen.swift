@@ -133,7 +133,7 @@ public final class TerminalScreen {
         let farewell = pictureLayer.farewell()
         if !farewell.isEmpty {
             fflush(output)
-            Self.writeAll(farewell)
+            TerminalWrite.all(farewell)
         }
         curs_set(1)
         endwin()
@@ -250,18 +250,7 @@ public final class TerminalScreen {
         doupdate()
         if !pictureBytes.isEmpty {
             fflush(output)
-            Self.writeAll(pictureBytes)
-        }
-    }
-
-    /// Writes `bytes` to the terminal, through short writes and interruptions.
-    private static func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else { return }
-            }
+            TerminalWrite.all(pictureBytes)
         }
     }
 

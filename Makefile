@@ -33,7 +33,7 @@ bench-tui: deps release
 	scripts/bench-tui.py --size 80x24
 	scripts/bench-tui.py --size 200x60
 	@if [ -s .build/bench/catalog-1000000.jsonl ]; then \
-	  scripts/bench-tui.py --catalog .build/bench/catalog-1000000.jsonl --cache .build/bench/cache --runs 5; \
+	  scripts/bench-tui.py --catalog .build/bench/catalog-1000000.jsonl --cache .build/bench/cache --runs 5 --search-sessions 10; \
 	else echo "no 1M catalog: run make bench first"; fi
 
 ## Issue 4's efficiency session: the browser against a StockFlow emulator with 200 ms latency

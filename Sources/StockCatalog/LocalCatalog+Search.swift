@@ -10,6 +10,20 @@ extension LocalCatalog {
     /// the memory-mapped columns; relevance ranks the first `rankingWindow` results by bm25 and
     /// lets the rest follow in quality order; other sorts keep a bounded heap. Ties break by id.
     public func search(_ request: SearchRequest) throws -> SearchPage {
+        var timings = SearchTimings()
+        return try search(request, timings: &timings)
+    }
+
+    /// The same, noting where the time went in `timings`.
+    public func search(_ request: SearchRequest, timings: inout SearchTimings) throws -> SearchPage {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        /// The time since the last lap.
+        func lap() -> Duration {
+            let now = clock.now
+            defer { mark = now }
+            return now - mark
+        }
         let compiler = QueryCompiler(categories: categories, rowCount: assetCount, expandSynonyms: request.expandSynonyms,
                                      synonyms: { [self] in synonymsOf($0) }, rowsMatching: { [self] in try rowsMatching($0) })
         let plan = try compiler.compile(request.query, filters: request.filters)
@@ -31,21 +45,33 @@ extension LocalCatalog {
             }
         let scan = CatalogScan(columns: columns, tables: ScanTables(constraints: plan.constraints, facets: facetTables),
                                residual: residual, categorySlots: categories.slugs.count + 1)
+        // The ranking's document frequencies are looked up beside the match, on the second core.
+        let frequencies = rankByText ? plan.ranked.map { frequencyLane.start($0) } : nil
         let outcome: CatalogScan.Outcome
+        timings.compile = lap()
         if let driving = plan.driving {
-            outcome = try rowsMatching(driving).withUnsafeBufferPointer { scan.run(candidates: $0, collect: collect) }
+            timings.matchCached = cache.rows(for: driving) != nil
+            let rows = try rowsMatching(driving)
+            timings.matchedRows = rows.count
+            timings.match = lap()
+            outcome = rows.withUnsafeBufferPointer { scan.run(candidates: $0, collect: collect) }
         } else {
             outcome = scan.run(candidates: nil, collect: collect)
         }
+        timings.scan = lap()
 
         var ordered: [UInt32]
         switch collect {
         case .firstInRowOrder:
             ordered = outcome.firstRows
-            if rankByText, let ranked = plan.ranked, !ordered.isEmpty {
+            if rankByText, let ranked = plan.ranked, let frequencies, !ordered.isEmpty {
                 let windowCount = min(Self.rankingWindow, ordered.count)
                 let window = Array(ordered[0..<windowCount])
-                let ranks = try bm25(ranked, rows: window, candidatesBefore: outcome.candidatesBeforeLastKept)
+                let started = clock.now
+                let documentFrequencies = try frequencies.wait()
+                timings.frequencyWait = clock.now - started
+                let ranks = try bm25(ranked, frequencies: documentFrequencies, rows: window,
+                                     candidatesBefore: outcome.candidatesBeforeLastKept)
                 let sortedWindow = window.sorted { a, b in
                     let ra = ranks[a] ?? 0, rb = ranks[b] ?? 0
                     if ra != rb { return ra < rb } // bm25 is lower for better matches
@@ -57,18 +83,20 @@ extension LocalCatalog {
             ordered = outcome.top.map(\.row)
         }
 
+        timings.rank = lap()
         let pageRows = ordered.dropFirst(request.offset).prefix(request.pageSize)
         let items = try pageRows.map { try asset(atRow: Int($0)) }
+        timings.page = lap()
         return SearchPage(items: items, page: request.page, pageSize: request.pageSize, total: outcome.total,
                           totalIsExact: true, facets: outcome.counts.facetCounts(categories: categories))
     }
 
-    /// bm25 of each row of `rows` for the FTS5 expression (lower is better), by `stockrank`.
-    private func bm25(_ expression: String, rows: [UInt32], candidatesBefore: Int) throws -> [UInt32: Double] {
+    /// bm25 of each row of `rows` for the FTS5 expression (lower is better), by `stockrank`, with
+    /// its phrases' document `frequencies`.
+    private func bm25(_ expression: String, frequencies: [Double], rows: [UInt32], candidatesBefore: Int) throws -> [UInt32: Double] {
         try database.read { db in
             var ranks: [UInt32: Double] = [:]
             ranks.reserveCapacity(rows.count)
-            let frequencies = try PhraseStatistics.documentFrequencies(db, expression: expression)
             let dfArguments = frequencies.map { ", \($0)" }.joined()
             let score = "\(StockRank.name)(asset_fts\(dfArguments))"
             let wanted = Set(rows)

@@ -27,6 +27,8 @@ public final class LocalCatalog: @unchecked Sendable {
     private let synonyms: @Sendable (String) -> [[String]]
     private let fileDescriptor: Int32
     let cache: MatchCache
+    /// bm25's document frequencies, on a second connection beside the match.
+    let frequencyLane: FrequencyLane
 
     /// How many assets rank by bm25 before the rest follow in quality order.
     public static let rankingWindow = 240
@@ -65,6 +67,7 @@ public final class LocalCatalog: @unchecked Sendable {
         let dbURL = directory.appendingPathComponent("index.sqlite")
         guard FileManager.default.fileExists(atPath: dbURL.path) else { throw StockCatalogError.indexCorrupt("no index") }
         database = try DatabaseQueue(path: dbURL.path, configuration: config)
+        frequencyLane = FrequencyLane(database: try DatabaseQueue(path: dbURL.path, configuration: config))
         let (meta, cats) = try database.read { db -> ([String: DatabaseValue], [(String, Int)]) in
             let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
             let meta = Dictionary(uniqueKeysWithValues: rows.map { ($0["key"] as String, $0["value"] as DatabaseValue) })

@@ -10,9 +10,12 @@ public struct LocalProvider: StockProvider {
     /// Name, facet groups and page size limit.
     public let info: ProviderInfo
     private let worker = CatalogWorker()
+    /// Where each search's timings go, when set (`STOCKTERM_SEARCH_LOG`).
+    private let searchLog: SearchLog?
 
-    public init(catalog: LocalCatalog, displayName: String = "demo catalog") {
+    public init(catalog: LocalCatalog, displayName: String = "demo catalog", searchLog: SearchLog? = nil) {
         self.catalog = catalog
+        self.searchLog = searchLog
         self.info = ProviderInfo(displayName: displayName, facetGroups: FacetGroup.allCases, maxPageSize: 500,
                                  countsFacets: true)
     }
@@ -21,8 +24,14 @@ public struct LocalProvider: StockProvider {
         guard request.pageSize <= info.maxPageSize else {
             throw StockError.invalidRequest("page size \(request.pageSize) is above the limit of \(info.maxPageSize)")
         }
-        let catalog = self.catalog
-        return try await worker.run { try catalog.search(request) }
+        let catalog = self.catalog, log = searchLog
+        return try await worker.run {
+            guard let log else { return try catalog.search(request) }
+            var timings = SearchTimings()
+            let page = try catalog.search(request, timings: &timings)
+            log.record(request, timings)
+            return page
+        }
     }
 
     public func asset(id: AssetID) async throws -> Asset {

@@ -44,9 +44,14 @@ enum PhraseStatistics {
     }
 
     static func documentFrequencies(_ db: Database, expression: String) throws -> [Double] {
+        try documentFrequencies(db, phrases: phrases(in: expression))
+    }
+
+    /// The frequencies of `phrases` as `phrases(in:)` lists them.
+    static func documentFrequencies(_ db: Database, phrases: [(String, Bool)]) throws -> [Double] {
         let lookup = try db.cachedStatement(sql: "SELECT doc FROM asset_vocab WHERE term = ?")
         let prefixLookup = try db.cachedStatement(sql: "SELECT sum(doc) FROM asset_vocab WHERE term >= ? AND term < ?")
-        return try phrases(in: expression).map { text, isPrefix in
+        return try phrases.map { text, isPrefix in
             let words = tokens(text)
             guard !words.isEmpty else { return 0 }
             var counts: [Double] = []

@@ -20,6 +20,7 @@ struct BrowserSession {
     var noImages = false
 
     func run() throws {
+        Synonyms.loadInBackground()
         // The picker offers every configured provider (not with an ad-hoc --catalog FILE).
         let config = global.catalog == nil ? try? ProviderFactory.configuration() : nil
         // Thumbnails unless --no-images or config.toml's `images = false`.

@@ -19,7 +19,8 @@ enum ProviderFactory {
             let catalog = try openCatalog(global.catalogURL, quiet: global.quiet)
             let name = SafeText.sanitize(catalog.source.lastPathComponent)
             return ProviderChoice(name: name, kind: .catalog, displayName: name,
-                                  provider: LocalProvider(catalog: catalog, displayName: name), catalog: catalog)
+                                  provider: LocalProvider(catalog: catalog, displayName: name, searchLog: .fromEnvironment()),
+                                  catalog: catalog)
         }
         let config = try configuration(environment: environment)
         return try make(global.provider ?? config.defaultProviderName, config: config, environment: environment, quiet: global.quiet)
@@ -54,7 +55,8 @@ enum ProviderFactory {
             let catalog = try openCatalog(url, quiet: quiet)
             let display = config.isBuiltIn ? "demo catalog" : "\(name) (\(SafeText.sanitize(url.lastPathComponent)))"
             return ProviderChoice(name: name, kind: .catalog, displayName: display,
-                                  provider: LocalProvider(catalog: catalog, displayName: display), catalog: catalog)
+                                  provider: LocalProvider(catalog: catalog, displayName: display, searchLog: .fromEnvironment()),
+                                  catalog: catalog)
         case .stockflow:
             let client = StockFlowClient(configuration: .init(
                 baseURL: config.endpoint ?? StockFlowClient.Configuration.defaultBaseURL, apiKey: secret(.apiKey),

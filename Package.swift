@@ -210,4 +210,14 @@ if ProcessInfo.processInfo.environment["STOCKTERM_BENCHMARKS"] != nil {
             path: "Benchmarks/BrowserFrames",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "Pictures",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "StockImages", "StockCatalog", "StockCore", "StockAssets",
+            ],
+            path: "Benchmarks/Pictures",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
 }

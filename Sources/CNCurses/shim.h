@@ -32,6 +32,8 @@ static const attr_t CN_A_REVERSE = A_REVERSE;
 static const attr_t CN_A_DIM = A_DIM;
 static const attr_t CN_A_UNDERLINE = A_UNDERLINE;
 static const attr_t CN_A_STANDOUT = A_STANDOUT;
+/* X/Open's A_HORIZONTAL: no terminal capability draws it (the screen marks picture cells with it). */
+static const attr_t CN_A_HORIZONTAL = A_HORIZONTAL;
 
 static inline int cn_key_f(int n) { return KEY_F(n); }
 
@@ -42,5 +44,6 @@ static inline const cchar_t *cn_wacs_ulcorner(void) { return WACS_ULCORNER; }
 static inline const cchar_t *cn_wacs_urcorner(void) { return WACS_URCORNER; }
 static inline const cchar_t *cn_wacs_llcorner(void) { return WACS_LLCORNER; }
 static inline const cchar_t *cn_wacs_lrcorner(void) { return WACS_LRCORNER; }
+
 
 #endif

@@ -97,6 +97,46 @@ struct PictureE2ETests {
         await tmux.waitFor("the list, no picture") { !$0.shows("▀") && BrowserE2ETests.hasResults($0) }
     }
 
+    /// Every cell of the screen as the eye sees it (`pixels`), once two captures 150 ms apart agree.
+    static func settledScreen(_ tmux: TmuxSession) async -> [[String]] {
+        func capture() -> [[String]] { tmux.screenWithAttributes().components(separatedBy: "\n").map { Self.pixels($0) } }
+        var last = capture()
+        while true {
+            try? await Task.sleep(for: .milliseconds(150))
+            let now = capture()
+            if now == last { return now }
+            last = now
+        }
+    }
+
+    /// ncurses scrolls moved lines with the terminal's scroll region, and would carry a picture
+    /// drawn outside it along while believing nothing changed there (seen in kitty and in tmux).
+    /// The detail scrolled five lines (picture above the text at 80×24, beside it at 200×24) must
+    /// show the very cells, colours and all, that a full repaint (ctrl-l) shows.
+    @Test(arguments: [(80, 24), (200, 24)])
+    func scrollingTheDetailLeavesThePictureWhereItIs(width: Int, height: Int) async throws {
+        let tmux = try await TmuxSession(width: width, height: height, term: "xterm-256color")
+        defer { tmux.stop() }
+        await tmux.waitFor("the first page") { BrowserE2ETests.hasResults($0) }
+        tmux.send("Enter")
+        await tmux.waitFor("the picture") { lines in lines.filter { $0.contains("▀") }.count >= 5 }
+        for line in 2 ... 6 {
+            tmux.send("j")
+            await tmux.waitFor("the text from line \(line)") { $0.contains { $0.contains(" \(line)–") && $0.contains(" of ") } }
+        }
+        let scrolled = await Self.settledScreen(tmux)
+        let pictureRows = tmux.screen().filter { $0.contains("▀") || $0.contains("▄") }.count
+        #expect(pictureRows >= 5, "the picture is still on screen after scrolling: \(tmux.screen().joined(separator: "\n"))")
+        tmux.send("C-l")
+        try await Task.sleep(for: .milliseconds(300))
+        let repainted = await Self.settledScreen(tmux)
+        let differences = zip(scrolled, repainted).enumerated().flatMap { row, pair in
+            zip(pair.0, pair.1).enumerated().compactMap { column, cells in cells.0 == cells.1 ? nil : "row \(row) column \(column): \(cells.0) then \(cells.1)" }
+        }
+        #expect(scrolled.count == repainted.count && differences.isEmpty,
+                "\(differences.count) cells differ from a full repaint: \(differences.prefix(5))")
+    }
+
     @Test func movingQuicklyThrough50ResultsNeverLeavesAStalePicture() async throws {
         func settled(_ tmux: TmuxSession) async -> [String] {
             await tmux.waitFor("a settled preview") { lines in !lines.shows("loading picture…") && lines.shows("▀") }

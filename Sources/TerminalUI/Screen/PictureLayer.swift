@@ -1,16 +1,15 @@
 import StockCore
 import StockImages
 
-/// The picture cells of the screen, drawn outside ncurses: ncurses holds plain spaces where a
-/// picture is (so its own updates never touch them), and after each `doupdate()` the screen
-/// writes the picture's bytes itself (`HalfBlockEncoder`), inside a save/restore of the cursor
-/// (DECSC/DECRC) so that ncurses' idea of the cursor and attributes stays true.
+/// The picture cells of the screen, drawn outside ncurses: ncurses holds a marked space where a
+/// picture is (`TerminalScreen.pictureMarker`: never erased or moved as a blank, overwritten when
+/// text replaces the picture), and after each `doupdate()` the screen writes the picture's bytes
+/// itself (`HalfBlockEncoder`), inside a save/restore of the cursor (DECSC/DECRC) so that
+/// ncurses' idea of the cursor and attributes stays true.
 ///
 /// What is written each frame: the picture cells that changed since the last frame (a new
-/// picture, or cells an overlay no longer covers) — grouped into rectangles so that colours
-/// carry from cell to cell — and plain spaces where a picture cell became a plain space (ncurses
-/// believes that cell is blank already and would leave the old pixels). After a full repaint,
-/// every picture cell.
+/// picture, or cells an overlay no longer covers), grouped into rectangles so that colours
+/// carry from cell to cell. After a full repaint, every picture cell.
 ///
 /// On a terminal that speaks kitty's graphics protocol or draws sixels (`GraphicsProtocol`), a
 /// picture whose cells are all visible is drawn through the protocol instead (see
@@ -49,8 +48,9 @@ struct PictureLayer {
         if let cellHeight, cellHeight > 0 { self.cellHeight = cellHeight }
     }
 
-    /// The bytes that bring the terminal from `previous` (nil: the terminal was just cleared) to
-    /// `grid`'s pictures; empty when nothing about pictures changed.
+    /// The bytes that bring the terminal from `previous` to `grid`'s pictures; empty when nothing
+    /// about pictures changed. `previous` nil draws every picture whole: the terminal was just
+    /// cleared, or ncurses may have moved lines under them.
     ///
     /// With a graphics protocol, a placement whose cells all still show it (no overlay over any of
     /// them, and for sixel not on the last row, where drawing could scroll the screen) is drawn
@@ -71,7 +71,6 @@ struct PictureLayer {
         let graphicNow = graphics == .halfBlocks ? [] : grid.placements.filter { drawsWhole($0, in: grid) }
         let comparable = previous.map { $0.width == grid.width && $0.height == grid.height } ?? false
         var changed: [[Int]] = Array(repeating: [], count: grid.height)   // columns per row to draw
-        var cleared: [(x: Int, y: Int)] = []
         func inside(_ placements: [PicturePlacement], _ x: Int, _ y: Int) -> Bool {
             placements.contains { x >= $0.rect.x && x < $0.rect.maxX && y >= $0.rect.y && y < $0.rect.maxY }
         }
@@ -82,17 +81,11 @@ struct PictureLayer {
                 if now.style.picture != nil {
                     if !graphicNow.isEmpty, inside(graphicNow, x, y) { continue }
                     if old != now || (!shownBefore.isEmpty && inside(shownBefore, x, y)) { changed[y].append(x) }
-                } else if old?.style.picture != nil, now == .blank {
-                    cleared.append((x, y))
                 }
             }
         }
         if graphics == .kitty {
             for placement in shownBefore where !graphicNow.contains(placement) { out += deletePlacement(of: placement) }
-        }
-        if !cleared.isEmpty {
-            out += [0x1B, 0x5B, 0x30, 0x6D]   // ESC[0m
-            for (x, y) in cleared { out += Self.cursorMove(row: y + 1, column: x + 1) + [0x20] }
         }
         let encoder = HalfBlockEncoder(mode: mode)
         for block in Self.rectangles(changed) {

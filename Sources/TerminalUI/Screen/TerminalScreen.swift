@@ -76,6 +76,8 @@ public final class TerminalScreen {
     private var pictureLayer: PictureLayer
     private var cursorVisible: Int32 = -1
     private var stopped = false
+    /// Whether doupdate() may insert and delete characters: not while a picture is on screen.
+    private var characterMovesAllowed = true
 
     /// Starts curses on the controlling terminal (stdin and stdout must be terminals).
     public init(options: Options = Options()) throws {
@@ -100,6 +102,9 @@ public final class TerminalScreen {
         window = cn_stdscr()!
         if let delay = options.escapeDelayMilliseconds { set_escdelay(delay) }
         cbreak()
+        // Every doupdate() finishes: ncurses would otherwise stop half way when a key is waiting,
+        // and the frame's picture bytes (written after it) would not match what it left.
+        typeahead(-1)
         noecho()
         nonl()
         keypad(window, true)
@@ -217,13 +222,31 @@ public final class TerminalScreen {
             runs = grid.width == 0 ? [] : (0..<grid.height).map { (y: $0, range: 0..<grid.width) }
             if previous != nil { clearok(window, true) }
         }
+        let showsPictures = grid.cells.contains { $0.style.picture != nil }
+        allowCharacterMoves(!showsPictures)
+        // ncurses scrolls only lines that changed, three at least: fewer rows of changed text
+        // cannot have moved a picture (see `pictureMarker`).
+        var textRows = 0
+        if showsPictures {
+            var last = -1
+            for run in runs where run.y != last && run.range.contains(where: { grid[$0, run.y].style.picture == nil }) {
+                last = run.y
+                textRows += 1
+            }
+        }
         var cell = cchar_t()
         var text: [wchar_t] = Array(repeating: 0, count: 8)
         for run in runs {
             for x in run.range {
-                var gridCell = grid[x, run.y]
-                // A picture's cell is a plain space to ncurses; its pixels are written after doupdate.
-                if gridCell.style.picture != nil { gridCell = .blank }
+                let gridCell = grid[x, run.y]
+                if gridCell.style.picture != nil {
+                    // A picture's pixels are written after doupdate; ncurses holds a marked space.
+                    text[0] = 0x20
+                    text[1] = 0
+                    setcchar(&cell, text, Self.pictureMarker, 0, nil)
+                    mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
+                    continue
+                }
                 guard case .character(let character) = gridCell.content else { continue }
                 let (attributes, pair) = palette.attributes(for: gridCell.style)
                 var count = 0
@@ -238,7 +261,7 @@ public final class TerminalScreen {
                 mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
             }
         }
-        let pictureBytes = pictureLayer.bytes(for: grid, previous: repaintsAll ? nil : previous)
+        let pictureBytes = pictureLayer.bytes(for: grid, previous: repaintsAll || textRows >= 2 ? nil : previous)
         previous = grid
         let visibility: Int32 = cursor == nil ? 0 : 1
         if visibility != cursorVisible {
@@ -252,6 +275,27 @@ public final class TerminalScreen {
             fflush(output)
             TerminalWrite.all(pictureBytes)
         }
+    }
+
+    /// What ncurses holds in a picture's cell: a space carrying X/Open's A_HORIZONTAL, an
+    /// attribute that no terminal capability draws, so it costs nothing on the wire.
+    ///
+    /// ncurses knows nothing of the pixels written after `doupdate()`, and its optimiser works on
+    /// what it believes is on screen: it erases a line's tail or the screen's bottom where it sees
+    /// blanks, inserts and deletes characters (shifting the rest of a line), and scrolls lines
+    /// that moved with the terminal's scroll region, whatever `idlok` says. A marked space is not
+    /// a blank it may erase; character moves are switched off while a picture is on screen
+    /// (`allowCharacterMoves`); and since a scroll may still carry a picture's rows along with
+    /// the text beside or below it (seen in kitty and in tmux), a frame in which two or more rows
+    /// of text changed, which every scroll needs, draws the pictures again whole (`draw`).
+    static let pictureMarker: attr_t = CN_A_HORIZONTAL
+
+    /// Lets doupdate() insert and delete characters, which shift the rest of a line, pictures
+    /// included, or stops it while a picture is on screen.
+    private func allowCharacterMoves(_ allowed: Bool) {
+        guard allowed != characterMovesAllowed else { return }
+        characterMovesAllowed = allowed
+        idcok(window, allowed)
     }
 
     /// Forgets the last frame, so the next `draw` repaints every cell (after ctrl-l).

@@ -11,10 +11,12 @@ struct Stockterm: AsyncParsableCommand {
         commandName: "stockterm",
         abstract: "Browse, search and license stock photos and video from the terminal.",
         discussion: """
-            With no subcommand on a terminal, stockterm opens the browser on the default provider
-            of config.toml, else the demo catalog (or --provider NAME, --catalog FILE); press ? in
-            it for the keys, p to switch providers. STOCKTERM_LOG=FILE logs every request
-            (secrets masked). Examples:
+            With no subcommand on a terminal, stockterm opens the browser on the default provider \
+            of config.toml, else the demo catalog (or --provider NAME, --catalog FILE); press ? in \
+            it for the keys, p to switch providers. STOCKTERM_LOG=FILE logs every request \
+            (secrets masked).
+
+            Examples:
               stockterm
               stockterm --catalog my-stock.jsonl --query 'lake type:video'
               stockterm search "baikal" --type video --4k

@@ -45,5 +45,4 @@ static inline const cchar_t *cn_wacs_urcorner(void) { return WACS_URCORNER; }
 static inline const cchar_t *cn_wacs_llcorner(void) { return WACS_LLCORNER; }
 static inline const cchar_t *cn_wacs_lrcorner(void) { return WACS_LRCORNER; }
 
-
 #endif

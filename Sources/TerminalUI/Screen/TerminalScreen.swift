@@ -78,6 +78,8 @@ public final class TerminalScreen {
     private var stopped = false
     /// Whether doupdate() may insert and delete characters: not while a picture is on screen.
     private var characterMovesAllowed = true
+    /// Whether the last frame drawn had picture cells.
+    private var previousShowsPictures = false
 
     /// Starts curses on the controlling terminal (stdin and stdout must be terminals).
     public init(options: Options = Options()) throws {
@@ -261,8 +263,13 @@ public final class TerminalScreen {
                 mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
             }
         }
-        let pictureBytes = pictureLayer.bytes(for: grid, previous: repaintsAll || textRows >= 2 ? nil : previous)
+        // Most frames have no picture before or after and nothing drawn through a protocol: the
+        // layer is not asked (its own check would look through both grids' cells again).
+        let picturesInvolved = showsPictures || previousShowsPictures || !pictureLayer.shown.isEmpty
+        let pictureBytes = picturesInvolved
+            ? pictureLayer.bytes(for: grid, previous: repaintsAll || textRows >= 2 ? nil : previous) : []
         previous = grid
+        previousShowsPictures = showsPictures
         let visibility: Int32 = cursor == nil ? 0 : 1
         if visibility != cursorVisible {
             curs_set(visibility)

@@ -17,18 +17,29 @@ public final class ThumbnailFetcher: Sendable {
     public let maxBytes: Int
     private let limit: ConcurrencyLimit
     private let timeout: Duration
+    private let retry: RetryPolicy
     private let logger: Logger
     private let transports = Mutex<[String: HTTPTransport]>([:])
+
+    /// One retry after at most a second, and no more than two seconds of waiting: a picture is
+    /// looked at now or not at all, the person sees "loading picture…" meanwhile, and a fetch
+    /// holds one of the few slots while it waits. (The API's `.standard` waits up to 20 s, which
+    /// kept a refused thumbnail host on "loading picture…" for 11 s.)
+    public static let retryPolicy = RetryPolicy(maxRetries: 1, baseDelay: .milliseconds(500), maxDelay: .seconds(1),
+                                                maxTotalWait: .seconds(2))
 
     /// - Parameters:
     ///   - maxConcurrent: thumbnails fetched at once (the rest wait their turn).
     ///   - maxBytes: a larger answer is refused.
     ///   - timeout: per attempt.
+    ///   - retry: when to ask again (`retryPolicy`).
     public init(maxConcurrent: Int = 2, maxBytes: Int = 8 << 20, timeout: Duration = .seconds(15),
+                retry: RetryPolicy = ThumbnailFetcher.retryPolicy,
                 logger: Logger = Logger(label: "stockterm.thumbnails")) {
         self.limit = ConcurrencyLimit(maxConcurrent)
         self.maxBytes = maxBytes
         self.timeout = timeout
+        self.retry = retry
         self.logger = logger
     }
 
@@ -48,7 +59,7 @@ public final class ThumbnailFetcher: Sendable {
         let transport = transports.withLock { cache -> HTTPTransport in
             let key = base.absoluteString
             if let known = cache[key] { return known }
-            let made = HTTPTransport(endpoint: ServiceEndpoint(name: host, baseURL: base), retry: .standard,
+            let made = HTTPTransport(endpoint: ServiceEndpoint(name: host, baseURL: base), retry: retry,
                                      timeout: timeout, maxBodyBytes: maxBytes, logger: logger)
             cache[key] = made
             return made

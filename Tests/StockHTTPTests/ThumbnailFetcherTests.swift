@@ -48,6 +48,20 @@ import Testing
         }
     }
 
+    /// A failing thumbnail host is asked twice, not five times as an API call would be: the
+    /// picture's slot is not held for long.
+    @Test func aFailingHostIsAskedOnceMoreOnly() async throws {
+        let requests = Shared(0)
+        try await withServer({ (_: Int, _: ScriptedServer.Seen) -> ScriptedServer.Answer in
+            requests.withLock { $0 += 1 }
+            return .init(status: .serviceUnavailable, headers: [("Retry-After", "0")], body: "")
+        }) { server in
+            let fetcher = ThumbnailFetcher()
+            await #expect(throws: StockError.self) { try await fetcher.fetch(server.baseURL.absoluteString + "/t.jpg") }
+        }
+        #expect(requests.withLock { $0 } == 2)
+    }
+
     @Test func atMostTwoAtOnce() async throws {
         try await withServer({ _, _ in .init(body: "x", delay: .milliseconds(100)) }) { server in
             let fetcher = ThumbnailFetcher(maxConcurrent: 2)

@@ -41,40 +41,27 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 2_000
     )
 
-    for mode in [ColorMode.palette256, .trueColor] {
-        Benchmark("JPEG 500 px: decode + render 40x20 cells + encode, \(mode.rawValue)") { benchmark in
+    /// One half-block benchmark: each sample decodes the next of `inputs` (to at least `hint`,
+    /// or whole when nil), renders it into 40×20 cells and encodes it in `mode`.
+    func halfBlocks(_ name: String, _ inputs: [[UInt8]], atLeast hint: (width: Int, height: Int)?, mode: ColorMode) {
+        Benchmark(name) { benchmark in
             var next = 0
             for _ in benchmark.scaledIterations {
-                let bytes = jpegs[next % jpegs.count]
+                let bytes = inputs[next % inputs.count]
                 next += 1
-                let image = try! ImageDecoder.decode(bytes, atLeast: halfBlockHint)
+                let image = try! ImageDecoder.decode(bytes, atLeast: hint)
                 let picture = renderer.render(image, columns: 40, rows: 20)
                 blackHole(HalfBlockEncoder(mode: mode).encode(picture, row: 2, column: 40))
             }
         }
     }
 
-    Benchmark("JPEG 500 px decoded whole (no DCT scaling): decode + render 40x20 + encode, palette256") { benchmark in
-        var next = 0
-        for _ in benchmark.scaledIterations {
-            let bytes = jpegs[next % jpegs.count]
-            next += 1
-            let image = try! ImageDecoder.decode(bytes)
-            let picture = renderer.render(image, columns: 40, rows: 20)
-            blackHole(HalfBlockEncoder(mode: .palette256).encode(picture, row: 2, column: 40))
-        }
+    for mode in [ColorMode.palette256, .trueColor] {
+        halfBlocks("JPEG 500 px: decode + render 40x20 cells + encode, \(mode.rawValue)", jpegs, atLeast: halfBlockHint, mode: mode)
     }
-
-    Benchmark("PNG 500 px: decode + render 40x20 cells + encode, palette256") { benchmark in
-        var next = 0
-        for _ in benchmark.scaledIterations {
-            let bytes = pngs[next % pngs.count]
-            next += 1
-            let image = try! ImageDecoder.decode(bytes, atLeast: halfBlockHint)
-            let picture = renderer.render(image, columns: 40, rows: 20)
-            blackHole(HalfBlockEncoder(mode: .palette256).encode(picture, row: 2, column: 40))
-        }
-    }
+    halfBlocks("JPEG 500 px decoded whole (no DCT scaling): decode + render 40x20 + encode, palette256", jpegs,
+               atLeast: nil, mode: .palette256)
+    halfBlocks("PNG 500 px: decode + render 40x20 cells + encode, palette256", pngs, atLeast: halfBlockHint, mode: .palette256)
 
     // A sixel terminal with 10×20-pixel cells: the box is 400×400 pixels at most; the picture is
     // scaled to its cells' pixels and encoded with a median-cut palette (PictureLayer's path).

@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "StockCore", "StockHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // config.toml: providers, their endpoints and where their secrets come from; secrets read

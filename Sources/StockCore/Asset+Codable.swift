@@ -3,7 +3,7 @@ import Foundation
 extension Asset {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, kind, title, description, keywords, contributor, category, width, height, orientation
-        case duration, fps, codec, fileSize, formats, videoResolution, licenseTypes, premiumLevel, mature
+        case duration, fps, codec, fileSize, formats, videoResolution, licenseTypes, otherLicenses, premiumLevel, mature
         case camera, composition, ungraded, created, popularity, curated, thumbnails, attribution, exif
         case colorProfile, resolutionTiers, contentWarnings, products
     }
@@ -33,12 +33,13 @@ extension Asset {
         if !formats.isEmpty { try c.encode(formats, forKey: .formats) }
         try c.encodeIfPresent(videoResolution, forKey: .videoResolution)
         try c.encode(licenseTypes, forKey: .licenseTypes)
+        if !otherLicenses.isEmpty { try c.encode(otherLicenses, forKey: .otherLicenses) }
         try c.encode(premiumLevel, forKey: .premiumLevel)
         if mature { try c.encode(mature, forKey: .mature) }
         try c.encodeIfPresent(camera, forKey: .camera)
         try c.encodeIfPresent(composition, forKey: .composition)
         if ungraded { try c.encode(ungraded, forKey: .ungraded) }
-        try c.encode(ISODate.format(created), forKey: .created)
+        if createdIsKnown { try c.encode(ISODate.format(created), forKey: .created) } else { try c.encodeNil(forKey: .created) }
         if popularity != 0 { try c.encode(popularity, forKey: .popularity) }
         if curated { try c.encode(curated, forKey: .curated) }
         if !thumbnails.isEmpty {

@@ -28,12 +28,17 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
     public var formats: [String]
     public var videoResolution: VideoResolution?
     public var licenseTypes: [LicenseType]
+    /// Licenses the service named that stockterm does not know, as it wrote them (sanitised):
+    /// shown as unknown, never mapped onto a known type.
+    public var otherLicenses: [String]
     public var premiumLevel: PremiumLevel
     public var mature: Bool
     public var camera: Camera?
     public var composition: Composition?
     /// Video delivered without colour grading (Stocksy's `facet_ungradedvideo`).
     public var ungraded: Bool
+    /// When the asset was published; `Asset.unknownDate` when the source does not say (or says
+    /// something unreadable), which every view shows as unknown.
     public var created: Date
     /// Downloads or views; larger is more popular.
     public var popularity: Int
@@ -55,7 +60,7 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
                 contributor: Contributor? = nil, category: String? = nil, width: Int, height: Int,
                 orientation: Orientation? = nil, duration: Double? = nil, fps: Double? = nil, codec: String? = nil,
                 fileSize: Int64? = nil, formats: [String] = [], videoResolution: VideoResolution? = nil,
-                licenseTypes: [LicenseType] = [.standard], premiumLevel: PremiumLevel = .core, mature: Bool = false,
+                licenseTypes: [LicenseType] = [.standard], otherLicenses: [String] = [], premiumLevel: PremiumLevel = .core, mature: Bool = false,
                 camera: Camera? = nil, composition: Composition? = nil, ungraded: Bool = false, created: Date,
                 popularity: Int = 0, curated: Bool = false, thumbnails: [Int: String] = [:], attribution: String? = nil,
                 exif: EXIF? = nil, colorProfile: ColorProfile? = nil, resolutionTiers: [ResolutionTier] = [],
@@ -67,13 +72,18 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
         self.duration = duration; self.fps = fps; self.codec = codec; self.fileSize = fileSize
         self.formats = formats
         self.videoResolution = videoResolution ?? (kind == .video ? VideoResolution(width: width, height: height) : nil)
-        self.licenseTypes = licenseTypes; self.premiumLevel = premiumLevel; self.mature = mature
+        self.licenseTypes = licenseTypes; self.otherLicenses = otherLicenses; self.premiumLevel = premiumLevel; self.mature = mature
         self.camera = camera; self.composition = composition; self.ungraded = ungraded
         self.created = created; self.popularity = popularity; self.curated = curated
         self.thumbnails = thumbnails; self.attribution = attribution; self.exif = exif
         self.colorProfile = colorProfile; self.resolutionTiers = resolutionTiers
         self.contentWarnings = contentWarnings; self.products = products
     }
+
+    /// Stands for "the source does not say when": the Unix epoch, which no stock asset predates.
+    public static let unknownDate = Date(timeIntervalSince1970: 0)
+    /// Whether `created` is a date the source gave.
+    public var createdIsKnown: Bool { created != Self.unknownDate }
 
     /// Width times height in millions of pixels.
     public var megapixels: Double { Double(width) * Double(height) / 1_000_000 }

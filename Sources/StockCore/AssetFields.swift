@@ -24,13 +24,14 @@ public enum AssetFields {
         if let size = a.fileSize { fields.append(("File size", Format.bytes(size))) }
         if !a.formats.isEmpty { fields.append(("Formats", a.formats.map(safe).joined(separator: ", "))) }
         if let c = a.category { fields.append(("Category", safe(c))) }
-        fields.append(("Licenses", a.licenseTypes.map(\.rawValue).joined(separator: ", ")))
+        let licenses = a.licenseTypes.map(\.rawValue) + a.otherLicenses.map { "unknown (\"\(safe($0))\")" }
+        fields.append(("Licenses", licenses.isEmpty ? "unknown" : licenses.joined(separator: ", ")))
         fields.append(("Price level", a.premiumLevel.label))
         if let camera = a.camera { fields.append(("Camera type", camera.rawValue)) }
         if let composition = a.composition { fields.append(("Composition", composition.rawValue)) }
         if a.ungraded { fields.append(("Grading", "ungraded")) }
         if a.curated { fields.append(("Curated", "yes")) }
-        fields.append(("Created", ISODate.formatDay(a.created)))
+        fields.append(("Created", a.createdIsKnown ? ISODate.formatDay(a.created) : "unknown"))
         fields.append(("Popularity", Format.count(a.popularity)))
         if let exif = a.exif, !exif.isEmpty { fields += exifFields(exif) }
         if let profile = a.colorProfile { fields.append(("Colour profile", profile.rawValue)) }

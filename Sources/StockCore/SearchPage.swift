@@ -9,10 +9,13 @@ public struct SearchPage: Hashable, Sendable {
     /// True when `total` is an exact count (the local catalog), false for a service's estimate.
     public var totalIsExact: Bool
     public var facets: FacetCounts
+    /// Records of the service's answer that could not be mapped and were left out of `items`.
+    public var skipped: [SkippedRecord]
 
-    public init(items: [Asset], page: Int, pageSize: Int, total: Int, totalIsExact: Bool = false, facets: FacetCounts = FacetCounts()) {
+    public init(items: [Asset], page: Int, pageSize: Int, total: Int, totalIsExact: Bool = false, facets: FacetCounts = FacetCounts(),
+                skipped: [SkippedRecord] = []) {
         self.items = items; self.page = page; self.pageSize = pageSize
-        self.total = total; self.totalIsExact = totalIsExact; self.facets = facets
+        self.total = total; self.totalIsExact = totalIsExact; self.facets = facets; self.skipped = skipped
     }
 
     /// 1-based index of the first item shown, 0 when empty ("1–60 of 14,382").

@@ -21,12 +21,15 @@ public struct Account: Hashable, Sendable {
     public var isDemo: Bool
     /// Why licensing is impossible with these credentials (e.g. a read-only key), if it is.
     public var licensingUnavailableReason: String?
+    /// What the plan holds in all, where the service says (Adobe's `full_entitlement_quota`):
+    /// "6 images, 40 credits". Sanitised.
+    public var planAllowance: String?
 
     public init(name: String, balance: Money? = nil, remainingQuota: Int? = nil, licenseTier: String? = nil,
-                isDemo: Bool = false, licensingUnavailableReason: String? = nil) {
+                isDemo: Bool = false, licensingUnavailableReason: String? = nil, planAllowance: String? = nil) {
         self.name = name; self.balance = balance; self.remainingQuota = remainingQuota
         self.licenseTier = licenseTier; self.isDemo = isDemo
-        self.licensingUnavailableReason = licensingUnavailableReason
+        self.licensingUnavailableReason = licensingUnavailableReason; self.planAllowance = planAllowance
     }
 }
 
@@ -35,7 +38,12 @@ public struct AssetLookup: Hashable, Sendable {
     public var assets: [Asset]
     /// Ids the source does not know or will not show.
     public var unavailable: [AssetID]
-    public init(assets: [Asset], unavailable: [AssetID]) { self.assets = assets; self.unavailable = unavailable }
+    /// Records the service sent that could not be mapped (their ids, where readable, are not in
+    /// `unavailable`: the service has them, stockterm could not read them).
+    public var skipped: [SkippedRecord]
+    public init(assets: [Asset], unavailable: [AssetID], skipped: [SkippedRecord] = []) {
+        self.assets = assets; self.unavailable = unavailable; self.skipped = skipped
+    }
 }
 
 /// What a provider is, for the status line and the filter pane.

@@ -325,7 +325,8 @@ extension BrowserState {
             // De-duplicated: a service history that moved between pages must not list a license twice.
             let known = Set(shown.records.compactMap(Self.identity))
             shown.records += page.records.filter { Self.identity($0).map { !known.contains($0) } ?? true }
-            shown.loaded += page.records.count
+            shown.loaded += page.records.count + page.skipped
+            shown.skipped += page.skipped
             shown.hasMore = page.hasMore
             shown.note = page.note
         case .failure(let failure):

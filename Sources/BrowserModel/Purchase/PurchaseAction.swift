@@ -106,8 +106,11 @@ public struct HistoryPage: Hashable, Sendable {
     /// Said instead of "no licenses" when the source cannot list anything (StockFlow's API keeps
     /// no license history). Unsanitised.
     public var note: String?
-    public init(records: [PurchaseRecord], hasMore: Bool, note: String? = nil) {
-        self.records = records; self.hasMore = hasMore; self.note = note
+    /// Records of the page the service sent that could not be read (they count towards the
+    /// next page's offset, and the view says how many were left out).
+    public var skipped: Int
+    public init(records: [PurchaseRecord], hasMore: Bool, note: String? = nil, skipped: Int = 0) {
+        self.records = records; self.hasMore = hasMore; self.note = note; self.skipped = skipped
     }
 }
 
@@ -128,8 +131,10 @@ public struct HistoryState: Hashable, Sendable {
     /// How many records the source has answered so far (the next page's offset; more than
     /// `records.count` when a moved page repeated some).
     public var loaded: Int
+    /// How many records of the source could not be read and were left out.
+    public var skipped: Int
     public init(source: HistorySource = .ledger, requestID: RequestID?) {
         self.source = source; self.requestID = requestID; records = []; cursor = 0; errorMessage = nil; hasMore = true
-        note = nil; loaded = 0
+        note = nil; loaded = 0; skipped = 0
     }
 }

@@ -4,7 +4,7 @@ extension Asset {
     /// Reads one asset in the catalog import format (`docs/catalog-format.md`) from parsed JSON.
     /// This is the one set of rules for the format: `Decodable` goes through it too.
     ///
-    /// Required: `id`, `kind`, `title`, `width`, `height`, `created`, checked in that order so that
+    /// Required: `id`, `kind`, `title`, `width`, `height`, `created` (a date, or `null` for unknown), checked in that order so that
     /// a line missing several is reported by the first. Unknown fields are ignored.
     public init(json: JSONValue) throws {
         let f = try JSONFields(json)
@@ -23,9 +23,16 @@ extension Asset {
         guard width > 0, width <= 1_000_000 else { throw f.invalid("width", "must be between 1 and 1,000,000") }
         let height = try f.requiredInt("height")
         guard height > 0, height <= 1_000_000 else { throw f.invalid("height", "must be between 1 and 1,000,000") }
-        let createdText = try f.requiredString("created")
-        guard let created = ISODate.date(createdText) else {
-            throw f.invalid("created", "\"\(createdText.prefix(40))\" is not an ISO 8601 date such as 2024-11-03T14:22:00Z")
+        // `"created": null` is an asset whose source did not say when (a service's record, exported).
+        let created: Date
+        if f.isExplicitNull("created") {
+            created = Asset.unknownDate
+        } else {
+            let createdText = try f.requiredString("created")
+            guard let date = ISODate.date(createdText) else {
+                throw f.invalid("created", "\"\(createdText.prefix(40))\" is not an ISO 8601 date such as 2024-11-03T14:22:00Z")
+            }
+            created = date
         }
         let duration = try f.double("duration")
         if let duration, !(duration >= 0 && duration.isFinite) { throw f.invalid("duration", "must not be negative") }
@@ -55,6 +62,7 @@ extension Asset {
             formats: try f.strings("formats") ?? [],
             videoResolution: try f.choice("videoResolution", VideoResolution.self),
             licenseTypes: try f.choices("licenseTypes", LicenseType.self) ?? [.standard],
+            otherLicenses: try f.strings("otherLicenses") ?? [],
             premiumLevel: premium,
             mature: try f.bool("mature") ?? false,
             camera: try f.choice("camera", Camera.self),

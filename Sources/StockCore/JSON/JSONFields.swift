@@ -40,6 +40,12 @@ public struct JSONFields {
         return v
     }
 
+    /// True when `key` is present with the value `null`.
+    func isExplicitNull(_ key: String) -> Bool {
+        if case .null? = members[key] { return true }
+        return false
+    }
+
     func require(_ key: String) throws -> JSONValue {
         guard let v = value(key) else { throw AssetFormatError(field: name(key), reason: "missing", isMissing: true) }
         return v

@@ -74,11 +74,19 @@ public struct LicenseHistoryPage: Hashable, Sendable {
     public var offset: Int
     /// The history's length, when the service says.
     public var total: Int?
-    public init(items: [LicensedProduct], offset: Int, total: Int? = nil) { self.items = items; self.offset = offset; self.total = total }
+    /// Records of this page that could not be mapped and were left out of `items`.
+    public var skipped: [SkippedRecord]
+    public init(items: [LicensedProduct], offset: Int, total: Int? = nil, skipped: [SkippedRecord] = []) {
+        self.items = items; self.offset = offset; self.total = total; self.skipped = skipped
+    }
+
+    /// How many records of the history this page covered, read or skipped: the next page starts
+    /// at `offset + covered`.
+    public var covered: Int { items.count + skipped.count }
 
     /// Whether a page after this one may exist.
     public func hasMore(limit: Int) -> Bool {
-        if let total { return offset + items.count < total }
-        return items.count >= limit
+        if let total { return offset + covered < total }
+        return covered >= limit
     }
 }

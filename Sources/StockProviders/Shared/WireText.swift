@@ -57,7 +57,7 @@ enum WireDate {
         return nil
     }
 
-    /// When a service gives no date (Stocksy's and StockFlow's search items): the Unix epoch,
-    /// which the views show as unknown.
-    static let unknown = Date(timeIntervalSince1970: 0)
+    /// When a service gives no date, or one that cannot be read: `Asset.unknownDate`, which the
+    /// views and `--json` show as unknown.
+    static let unknown = Asset.unknownDate
 }

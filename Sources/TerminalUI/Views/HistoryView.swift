@@ -52,6 +52,10 @@ enum HistoryView {
         }
         if let error = history.errorMessage, !history.records.isEmpty {
             grid.draw(error, at: area.x, y: area.maxY - 2, maxWidth: area.width, style: ViewStyle.error)
+        } else if history.skipped > 0 {
+            let n = history.skipped
+            grid.draw("\(n) record\(n == 1 ? "" : "s") of the service's history could not be read and \(n == 1 ? "is" : "are") left out",
+                      at: area.x, y: area.maxY - 2, maxWidth: area.width, style: ViewStyle.muted)
         }
         grid.draw(footer(history.source), at: area.x, y: area.maxY - 1, maxWidth: area.width, style: ViewStyle.muted)
     }

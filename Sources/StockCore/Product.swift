@@ -2,8 +2,10 @@
 /// Stocksy's `availableProducts[]` item; the other services map into it.
 public struct Product: Hashable, Sendable, Codable {
     /// Whether buying this delivers a file of some size or extends the license of one.
+    /// `unknown`: a kind the service named that stockterm does not know (Stocksy's product
+    /// `type`); shown as unknown, never offered for sale, never taken for a size or a license.
     public enum ProductType: String, Hashable, Sendable, Codable, CaseIterable {
-        case deliverable, license
+        case deliverable, license, unknown
     }
 
     /// Pixel dimensions of a deliverable.

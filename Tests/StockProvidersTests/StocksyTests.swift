@@ -82,8 +82,9 @@ import Testing
 @Suite struct StocksyDecodingTests {
     @Test func searchResultMaps() throws {
         let result = try WireDecoding.decode(StocksySearchResult.self, from: try fixture("stocksy-search.json"), what: "search")
-        #expect(result.response.totalItemCount == 5890)
-        let a = try result.response.items[0].asset(path: "response.items[0]")
+        #expect(result.response.totalItemCount?.int == 5890)
+        #expect(result.response.items.skipped.isEmpty)
+        let a = try result.response.items.elements[0].asset(path: "response.items[0]")
         #expect(a.id == 1103358 && a.kind == .video)
         #expect(a.title == "Cool lady with her dog")
         #expect(a.contributor == Contributor(id: 1234, name: "Ada Lovelace"))
@@ -132,14 +133,20 @@ import Testing
         #expect(WireDate.parse(creds.expiration!) == ISODate.date("2018-06-27T00:52:20Z"))
     }
 
-    @Test func priceWithoutAnAmountIsMalformed() {
-        let json = #"{"id":1,"type":"photo_creative","availableProducts":[{"productTypeId":1,"price":{"code":"usd","decimals":2}}]}"#
-        #expect(throws: StockError.malformedResponse("Stocksy asset 1: field \"availableProducts[0].price.amount\" is missing")) {
-            try WireDecoding.decode(StocksyAsset.self, from: Data(json.utf8), what: "Stocksy asset 1")
-        }
+    @Test func aProductWithoutAnAmountIsLeftOutNotTheAsset() throws {
+        let json = #"{"id":1,"type":"photo_creative","availableProducts":[{"productTypeId":1,"price":{"code":"usd","decimals":2}},{"productTypeId":2,"price":{"amount":3000,"code":"usd"}}]}"#
+        let detail = try WireDecoding.decode(StocksyAsset.self, from: Data(json.utf8), what: "Stocksy asset 1").detail(path: "")
+        #expect(detail.asset.products.map(\.productTypeId) == [2])
+        #expect(detail.skipped == [SkippedRecord(path: "availableProducts[0]", reason: "field \"availableProducts[0].price.amount\" is missing")])
+    }
+
+    @Test func aTypeNeitherPhotoNorVideoCannotBeAnAsset() throws {
         let unknownType = #"{"id":1,"type":"audio_creative"}"#
-        #expect(throws: StockError.malformedResponse("Stocksy answer: field \"response.items[4].type\" has the unknown value \"audio_creative\"")) {
+        #expect(throws: UnmappableRecord(reason: "field \"response.items[4].type\" has the unknown value \"audio_creative\" (neither photo nor video)")) {
             try WireDecoding.decode(StocksySearchAsset.self, from: Data(unknownType.utf8), what: "x").asset(path: "response.items[4]")
+        }
+        #expect(throws: UnmappableRecord(reason: "field \"type\" is missing or unreadable")) {
+            try WireDecoding.decode(StocksyAsset.self, from: Data(#"{"id":1,"type":{}}"#.utf8), what: "x").detail(path: "")
         }
     }
 }

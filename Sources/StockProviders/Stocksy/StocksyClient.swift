@@ -68,25 +68,43 @@ public final class StocksyClient: StockProvider {
         }
         let response = try await send(http)
         let result = try WireDecoding.decode(StocksySearchResult.self, from: response.body, what: "Stocksy search answer")
-        let items = try result.response.items.prefix(request.pageSize).enumerated().map {
-            try $1.asset(path: "response.items[\($0)]")
+        // The page is the service's first `pageSize` positions, read or not, so that the next
+        // page starts where this one ended even when a record was left out.
+        let mapped = LossyMapping.map(result.response.items.slots.prefix(request.pageSize), path: { "response.items[\($0)]" }) { item, at throws(UnmappableRecord) in
+            try item.asset(path: at)
         }
-        return SearchPage(items: items, page: request.page, pageSize: request.pageSize,
-                          total: result.response.totalItemCount ?? request.offset + items.count, totalIsExact: false)
+        WireLog.skipped(mapped.skipped, in: "Stocksy search answer")
+        let covered = mapped.items.count + mapped.skipped.count
+        let total = result.response.totalItemCount.map { max(0, $0.int) } ?? request.offset + covered
+        return SearchPage(items: mapped.items, page: request.page, pageSize: request.pageSize,
+                          total: total, totalIsExact: false, skipped: mapped.skipped)
     }
 
     public func asset(id: AssetID) async throws -> Asset { try await detail(id: id).asset }
 
-    /// `GET /assets/{id}`: the asset with its products and prices, and what this account bought of it.
+    /// `GET /assets/{id}`: the asset with its products and prices, and what this account bought
+    /// of it. An asset whose type is neither photo nor video cannot be shown: malformed, naming
+    /// the field.
     public func detail(id: AssetID) async throws -> StocksyAssetDetail {
         let response = try await send(StocksyRequests.asset(id), id: id)
-        return try WireDecoding.decode(StocksyAsset.self, from: response.body, what: "Stocksy asset \(id)").detail(path: "")
+        let what = "Stocksy asset \(id)"
+        let wire = try WireDecoding.decode(StocksyAsset.self, from: response.body, what: what)
+        do throws(UnmappableRecord) {
+            let detail = try wire.detail(path: "")
+            WireLog.skipped(detail.skipped, in: what)
+            return detail
+        } catch {
+            throw StockError.malformedResponse("\(what): \(error.reason)")
+        }
     }
 
     /// The many-ids form, `GET /assets?ids=…`, 100 ids per call, in the order asked; ids missing
-    /// from an answer (or a call answered 404) are unavailable.
+    /// from an answer (or a call answered 404) are unavailable. A record that cannot be read or
+    /// shown is left out and reported in `skipped`; its id, when readable, is not unavailable.
     public func assets(ids: [AssetID]) async throws -> AssetLookup {
         var byID: [AssetID: Asset] = [:]
+        var skipped: [SkippedRecord] = []
+        var unreadable: Set<AssetID> = []
         var start = 0
         while start < ids.count {
             let chunk = Array(ids[start ..< min(start + StocksyRequests.maxIDsPerCall, ids.count)])
@@ -95,14 +113,29 @@ public final class StocksyClient: StockProvider {
             let response = try await transport.send(request)
             if response.status == 404 { continue }
             guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request) }
-            let list = try WireDecoding.decode([StocksyAsset].self, from: response.body, what: "Stocksy assets answer")
-            for (i, wire) in list.enumerated() { byID[wire.id] = try wire.detail(path: "[\(i)]").asset }
+            let list = try WireDecoding.decode(LossyList<StocksyAsset>.self, from: response.body, what: "Stocksy assets answer")
+            for slot in list.slots {
+                switch slot {
+                case .skipped(let record):
+                    skipped.append(record)
+                case .read(let wire, let index):
+                    do throws(UnmappableRecord) {
+                        let detail = try wire.detail(path: "[\(index)]")
+                        byID[wire.id] = detail.asset
+                        WireLog.skipped(detail.skipped, in: "Stocksy assets answer")
+                    } catch {
+                        skipped.append(SkippedRecord(path: "[\(index)]", reason: error.reason))
+                        unreadable.insert(wire.id)
+                    }
+                }
+            }
         }
+        WireLog.skipped(skipped, in: "Stocksy assets answer")
         var assets: [Asset] = [], unavailable: [AssetID] = []
         for id in ids {
-            if let a = byID[id] { assets.append(a) } else { unavailable.append(id) }
+            if let a = byID[id] { assets.append(a) } else if !unreadable.contains(id) { unavailable.append(id) }
         }
-        return AssetLookup(assets: assets, unavailable: unavailable)
+        return AssetLookup(assets: assets, unavailable: unavailable, skipped: skipped)
     }
 
     /// Stocksy's API has no categories.

@@ -37,7 +37,9 @@ extension StocksyClient: StockLicensing {
     public func licenseOffer(for asset: Asset) async throws -> LicenseOffer {
         let detail = try await self.detail(id: asset.id)
         var account = try await self.account()
-        let options = LicenseOption.options(from: detail.asset.products)
+        // A product of a type stockterm does not know is not offered: it stays in the asset's
+        // products, shown as unknown, and is never bought as a size or a license by mistake.
+        let options = LicenseOption.options(from: detail.asset.products.filter { $0.type != .unknown })
         if let balance = account.balance, let priced = detail.asset.products.first?.price, priced.currency != balance.currency {
             account.licensingUnavailableReason = "Stocksy prices this asset in \(priced.currency) and the account pays in \(balance.currency)"
         }
@@ -58,14 +60,15 @@ extension StocksyClient: StockLicensing {
         let response = try await sendAnswer(request)
         guard response.isSuccess else { throw Self.purchaseError(response, request: request, order: order) }
         let answer = try WireDecoding.decode(StocksyPurchaseResponseWire.self, from: response.body, what: "Stocksy purchase answer")
+        // A purchase in the answer was charged: its receipt is kept whatever else the answer says.
+        if let purchase = answer.purchase, !(purchase.products?.elements.isEmpty ?? true) || purchase.number != nil {
+            return try Self.receipt(purchase, assetID: order.assetID, path: "purchase")
+        }
+        let said = WireText.optionalField(answer.message).map { WireText.clean($0) }
         if answer.status?.lowercased() == "error" {
-            throw StockError.invalidRequest("Stocksy refused the purchase: \(WireText.clean(answer.message ?? "no reason given"))")
+            throw StockError.invalidRequest("Stocksy refused the purchase: \(said ?? "no reason given")")
         }
-        guard let purchase = answer.purchase else {
-            let said = WireText.optionalField(answer.message).map { " (\(WireText.clean($0)))" } ?? ""
-            throw StockError.malformedResponse("Stocksy purchase answer has no purchase\(said)")
-        }
-        return try Self.receipt(purchase, assetID: order.assetID, path: "purchase")
+        throw StockError.malformedResponse("Stocksy purchase answer has no purchase" + (said.map { " (\($0))" } ?? ""))
     }
 
     public var canReconcile: Bool { true }
@@ -87,19 +90,17 @@ extension StocksyClient: StockLicensing {
         let candidateIDs = Set(candidates.map(\.id))
 
         var matches: [(purchase: StocksyPurchaseWire, date: Date)] = []
-        var start = 0
-        walk: while true {
-            let page = try await purchasePage(start: start, count: Self.historyChunk)
-            for purchase in page.purchases {
+        var reader = StocksyPurchaseReader(client: self, chunk: Self.historyChunk)
+        walk: while !reader.reachedEnd, reader.start < Self.maxWalk {
+            for record in try await reader.next() {
+                guard case .purchase(let purchase, _) = record else { continue }
                 let date = purchase.creationDate.flatMap(WireDate.parse)
                 if let date, date < cutoff { break walk }
-                let mine = (purchase.products ?? []).filter { ($0.assetId ?? order.assetID) == order.assetID }
-                guard Set(mine.compactMap(\.productTypeId)) == wanted,
-                      mine.contains(where: { candidateIDs.contains(Int64($0.id.value)) }) else { continue }
+                let mine = (purchase.products?.elements ?? []).filter { ($0.assetId ?? order.assetID) == order.assetID }
+                guard Set(mine.compactMap { StocksyMapping.typeID($0.productTypeId) }) == wanted,
+                      mine.contains(where: { Int64($0.id.text).map(candidateIDs.contains) == true }) else { continue }
                 matches.append((purchase, date ?? sentAfter))
             }
-            start += page.purchases.count
-            if page.purchases.count < Self.historyChunk || page.total.map({ start >= $0 }) == true || start >= Self.maxWalk { break }
         }
         let after = matches.filter { $0.date >= sentAfter }.min { $0.date < $1.date }
         let before = matches.filter { $0.date < sentAfter }.max { $0.date < $1.date }
@@ -117,25 +118,43 @@ extension StocksyClient: StockLicensing {
 
     /// The history newest first, one `LicensedProduct` per purchased product: `offset` and
     /// `limit` count products, not purchases (a purchase holds a size and any extended licenses).
-    /// Stocksy pages by purchase (`Range: items=a-b`), so the purchases before `offset` are read
-    /// again on each call. `total` is known once the history's end was reached.
+    /// Stocksy pages by purchase (`Range: items=a-b`, read by `StocksyPurchaseReader` whichever
+    /// way the server answers), so the purchases before `offset` are read again on each call.
+    /// A product or purchase that cannot be read takes its place in the count as a skipped record
+    /// (`LicenseHistoryPage.skipped`), so the next page starts at `offset + covered`. `total` is
+    /// known once the history's end was reached.
     public func licenseHistory(offset: Int, limit: Int) async throws -> LicenseHistoryPage {
         guard offset >= 0, limit >= 1 else { throw StockError.invalidRequest("history offset must be 0 or more and limit 1 or more") }
-        let chunk = min(max(limit, Self.historyChunk), 100)
-        var products: [LicensedProduct] = []
-        var start = 0
-        var reachedEnd = false
-        while products.count < offset + limit {
-            let page = try await purchasePage(start: start, count: chunk)
-            for (i, purchase) in page.purchases.enumerated() {
-                products += try Self.products(of: purchase, path: "purchases[\(start + i)]")
+        var reader = StocksyPurchaseReader(client: self, chunk: min(max(limit, Self.historyChunk), 100))
+        var entries: [HistoryEntry] = []
+        while entries.count < offset + limit, !reader.reachedEnd, reader.start < Self.maxWalk {
+            for record in try await reader.next() {
+                switch record {
+                case .skipped(let r):
+                    entries.append(.skipped(r))
+                case .purchase(let purchase, let position):
+                    let read = Self.products(of: purchase, path: "purchases[\(position)]", assetID: nil)
+                    entries += read.slots
+                }
             }
-            start += page.purchases.count
-            if page.purchases.count < chunk || page.total.map({ start >= $0 }) == true { reachedEnd = true; break }
-            if start >= Self.maxWalk { break }
         }
-        let items = offset < products.count ? Array(products[offset ..< min(offset + limit, products.count)]) : []
-        return LicenseHistoryPage(items: items, offset: offset, total: reachedEnd ? products.count : nil)
+        let window = offset < entries.count ? entries[offset ..< min(offset + limit, entries.count)] : []
+        var items: [LicensedProduct] = [], skipped: [SkippedRecord] = []
+        for entry in window {
+            switch entry {
+            case .product(let p): items.append(p)
+            case .skipped(let r): skipped.append(r)
+            }
+        }
+        WireLog.skipped(skipped, in: "Stocksy purchase history")
+        return LicenseHistoryPage(items: items, offset: offset, total: reader.reachedEnd ? entries.count : nil, skipped: skipped)
+    }
+
+    /// One position of the purchase history as `licenseHistory` counts it: a product, or one
+    /// that could not be read.
+    enum HistoryEntry {
+        case product(LicensedProduct)
+        case skipped(SkippedRecord)
     }
 
     /// `GET /downloads/{purchasedProductId}`: a fresh signed URL with its expiry. Stocksy sells
@@ -169,22 +188,6 @@ extension StocksyClient: StockLicensing {
 
     // MARK: Pieces
 
-    /// One page of purchases and the history's length when the answer says (`Content-Range`).
-    /// A 416 is an empty page past the end; a 200 without `Content-Range` is a server that
-    /// ignored the Range (RFC 9110): the whole list, of which the page is cut.
-    func purchasePage(start: Int, count: Int) async throws -> (purchases: [StocksyPurchaseWire], total: Int?) {
-        let request = StocksyRequests.purchases(first: start, last: start + count - 1)
-        let response = try await sendAnswer(request)
-        let range = StocksyContentRange(response.header("Content-Range"))
-        if response.status == 416 { return ([], range?.total) }
-        guard response.isSuccess else { throw StocksyErrors.error(for: response, request: request) }
-        let list = try WireDecoding.decode([StocksyPurchaseWire].self, from: response.body, what: "Stocksy purchase history")
-        if response.status == 200, range == nil {
-            return (Array(list.dropFirst(start).prefix(count)), list.count)
-        }
-        return (Array(list.prefix(count)), range?.total)
-    }
-
     /// The order's product type ids as a set (the request builder checks them the same way).
     static func typeIDs(_ order: LicenseOrder) throws -> Set<Int> {
         var ids: Set<Int> = []
@@ -212,41 +215,66 @@ extension StocksyClient: StockLicensing {
         return StocksyErrors.error(for: response, request: request, id: order.assetID)
     }
 
-    /// A purchase as the ledger keeps it: its id, the products of `assetID` (all of them when the
-    /// answer does not say which asset each is of), and the amounts.
+    /// A purchase as the ledger keeps it: its id, the products of `assetID` (a product that does
+    /// not say which asset it is of is taken for the order's), and the amounts. The purchase was
+    /// charged, so nothing in it fails the receipt: a product that cannot be read is left out
+    /// (and logged), an unknown product type is kept as `.unknown`, unreadable amounts are nil, a
+    /// purchase id that is not a number gives way to `purchasedProduct:<id>` (as `findLicense`
+    /// names one), an unreadable date to the products' or now. Only a purchase holding nothing of
+    /// the asset is malformed (it is not this order's).
     static func receipt(_ p: StocksyPurchaseWire, assetID: AssetID, path: String) throws -> LicenseReceipt {
-        let all = try products(of: p, path: path)
-        let mine = all.filter { $0.assetID == assetID }
+        let read = products(of: p, path: path, assetID: assetID)
+        WireLog.skipped(read.skipped, in: "Stocksy purchase \(p.id?.text ?? "answer")")
+        let mine = read.items.filter { $0.assetID == assetID }
         guard !mine.isEmpty else {
             throw StockError.malformedResponse("Stocksy answer: field \"\(path).products\" holds nothing of asset \(assetID)")
         }
         let amounts = p.amounts
-        return LicenseReceipt(purchaseID: String(Int64(p.id.value)), assetID: assetID, products: mine,
+        let id = p.number.map(String.init) ?? "purchasedProduct:\(mine.compactMap { Int64($0.id) }.min() ?? 0)"
+        return LicenseReceipt(purchaseID: id, assetID: assetID, products: mine,
                               subtotal: amounts?.subtotal.map { .money($0.money) }, tax: amounts?.tax.map { .money($0.money) },
                               total: amounts?.total.map { .money($0.money) },
                               date: p.creationDate.flatMap(WireDate.parse) ?? mine.compactMap(\.licensedAt).max() ?? Date())
     }
 
-    /// A purchase's products, in its order.
-    static func products(of p: StocksyPurchaseWire, path: String) throws -> [LicensedProduct] {
-        try (p.products ?? []).enumerated().map { i, wire in
-            guard let asset = wire.assetId else {
-                throw StockError.malformedResponse("Stocksy answer: field \"\(path).products[\(i)].assetId\" is missing")
+    /// A purchase's products, in its order, with those that cannot be read. A product's asset is
+    /// its `assetId`, else `assetID` (the order's, for a receipt); without either (the history)
+    /// it cannot be downloaded or shown, and is skipped. So is one whose id is not a number
+    /// (`GET /downloads/{id}` takes a number).
+    static func products(of p: StocksyPurchaseWire, path: String, assetID: AssetID?)
+        -> (items: [LicensedProduct], skipped: [SkippedRecord], slots: [HistoryEntry]) {
+        let list = p.products ?? LossyList([])
+        var slots: [HistoryEntry] = []
+        for slot in list.slots {
+            switch slot {
+            case .skipped(let record):
+                // LossyList names the path inside the purchase; give it the history's.
+                let index = record.path.split(separator: "[").last.map { "[" + $0 } ?? ""
+                slots.append(.skipped(SkippedRecord(path: "\(path).products\(index)", reason: record.reason)))
+            case .read(let wire, let i):
+                let at = "\(path).products[\(i)]"
+                guard let n = Int64(wire.id.text), n > 0 else {
+                    slots.append(.skipped(SkippedRecord(path: at, reason: "field \"\(at).id\" is not a purchased product id: \"\(wire.id.text)\"")))
+                    continue
+                }
+                guard let asset = wire.assetId ?? assetID else {
+                    slots.append(.skipped(SkippedRecord(path: at, reason: "field \"\(at).assetId\" is missing or unreadable")))
+                    continue
+                }
+                slots.append(.product(LicensedProduct(
+                    id: String(n), assetID: asset, optionID: StocksyMapping.typeID(wire.productTypeId).map(String.init),
+                    name: WireText.field(wire.name), type: StocksyMapping.productType(wire.type),
+                    licensedAt: wire.purchaseDate.flatMap(WireDate.parse))))
             }
-            let type = try productType(wire.type, path: "\(path).products[\(i)].type")
-            return LicensedProduct(id: String(Int64(wire.id.value)), assetID: asset, optionID: wire.productTypeId.map(String.init),
-                                   name: WireText.field(wire.name), type: type,
-                                   licensedAt: wire.purchaseDate.flatMap(WireDate.parse))
         }
-    }
-
-    static func productType(_ text: String?, path: String) throws -> Product.ProductType {
-        switch text?.lowercased() {
-        case nil, "deliverable": return .deliverable
-        case "license": return .license
-        case let other?:
-            throw StockError.malformedResponse("Stocksy answer: field \"\(path)\" has the unknown value \"\(WireText.clean(other, limit: 40))\"")
+        var items: [LicensedProduct] = [], skipped: [SkippedRecord] = []
+        for entry in slots {
+            switch entry {
+            case .product(let product): items.append(product)
+            case .skipped(let record): skipped.append(record)
+            }
         }
+        return (items, skipped, slots)
     }
 
     static func licensed(_ p: StocksyPurchasedProduct, asset: AssetID, title: String?) -> LicensedProduct {

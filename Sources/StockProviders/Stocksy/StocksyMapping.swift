@@ -21,15 +21,22 @@ public struct StocksyAssetDetail: Hashable, Sendable {
     public var purchased: [StocksyPurchasedProduct]
     /// The comp (watermarked preview) URL, for accounts with comp access.
     public var compURL: String?
+    /// Products (`availableProducts[]`, `purchasedProducts[]`) that could not be read and were
+    /// left out, with their paths.
+    public var skipped: [SkippedRecord] = []
 }
 
 enum StocksyMapping {
-    /// `photo_creative` → photo, `video_creative` → video.
-    static func kind(_ type: String, path: String) throws -> AssetKind {
-        let t = type.lowercased()
-        if t.hasPrefix("photo") { return .photo }
-        if t.hasPrefix("video") { return .video }
-        throw StockError.malformedResponse("Stocksy answer: field \"\(path).type\" has the unknown value \"\(WireText.clean(type, limit: 40))\"")
+    /// `photo_creative` → photo, `video_creative` → video; any other type (or none) cannot be an
+    /// `Asset`, and the record is left out (`UnmappableRecord`).
+    static func kind(_ type: WireEnum<StocksyAssetType>?, path: String) throws(UnmappableRecord) -> AssetKind {
+        switch type {
+        case .known(let t)?: return t.kind
+        case .unknown(let raw)?:
+            throw UnmappableRecord(reason: "field \"\(join(path, "type"))\" has the unknown value \"\(WireText.clean(raw, limit: 40))\" (neither photo nor video)")
+        case nil:
+            throw UnmappableRecord(reason: "field \"\(join(path, "type"))\" is missing or unreadable")
+        }
     }
 
     /// `Horizontal`, `Tall` (vertical), `Square`, `Panorama`; nil (from the dimensions) otherwise.
@@ -48,44 +55,67 @@ enum StocksyMapping {
     static func thumbnails(_ url: String?, _ dims: StocksyDimensions?) -> [Int: String] {
         guard let url = WireText.optionalField(url) else { return [:] }
         let side = max(dims?.width?.int ?? 0, dims?.height?.int ?? 0)
-        return [side > 0 ? side : 400: url]
+        return [side > 0 && side <= 100_000 ? side : 400: url]
     }
 
-    static func contributor(_ id: FlexibleNumber?, _ name: String?) -> Contributor? {
-        guard let id else { return nil }
-        return Contributor(id: Int64(id.value), name: WireText.field(name))
+    /// A positive pixel count, else 0 (unknown).
+    static func pixels(_ n: FlexibleNumber?) -> Int {
+        guard let v = n?.int, v > 0, v <= 1_000_000 else { return 0 }
+        return v
+    }
+
+    /// The contributor when its id is a whole number (`contributor_id`, number or string).
+    static func contributor(_ id: FlexibleID?, _ name: String?) -> Contributor? {
+        guard let id, let n = Int64(id.text) else { return nil }
+        return Contributor(id: n, name: WireText.field(name))
     }
 
     static func attribution(_ name: String?) -> String? {
         WireText.optionalField(name).map { "© \($0) / Stocksy United" }
     }
 
-    static func product(_ p: StocksyAvailableProduct, path: String) throws -> Product {
-        let type: Product.ProductType
-        switch p.type?.lowercased() {
-        case nil, "deliverable": type = .deliverable
-        case "license": type = .license
-        case let other?:
-            throw StockError.malformedResponse("Stocksy answer: field \"\(path).type\" has the unknown value \"\(WireText.clean(other, limit: 40))\"")
+    /// `deliverable` or `license`; missing → deliverable (every example names one, and a product
+    /// without a type is a size); any other name → `.unknown`, shown as such and never offered.
+    static func productType(_ type: WireEnum<StocksyProductType>?) -> Product.ProductType {
+        switch type {
+        case nil, .known(.deliverable)?: .deliverable
+        case .known(.license)?: .license
+        case .unknown?: .unknown
+        }
+    }
+
+    /// A product type id: a positive whole number.
+    static func typeID(_ n: FlexibleNumber?) -> Int? {
+        guard let n, n.value.rounded() == n.value, n.value >= 1, n.value <= 1e9 else { return nil }
+        return Int(n.value)
+    }
+
+    static func product(_ p: StocksyAvailableProduct, path: String) throws(UnmappableRecord) -> Product {
+        guard let id = typeID(p.productTypeId) else {
+            throw UnmappableRecord(reason: "field \"\(join(path, "productTypeId"))\" is not a positive whole number")
         }
         let dims = p.dimensions.flatMap { d -> Product.Dimensions? in
-            guard let w = d.width?.int, let h = d.height?.int, w > 0, h > 0 else { return nil }
-            return Product.Dimensions(width: w, height: h)
+            let w = pixels(d.width), h = pixels(d.height)
+            return w > 0 && h > 0 ? Product.Dimensions(width: w, height: h) : nil
         }
-        return Product(productTypeId: p.productTypeId, type: type, name: WireText.field(p.name),
+        return Product(productTypeId: id, type: productType(p.type), name: WireText.field(p.name),
                        description: WireText.field(p.description), price: p.price.money, dimensions: dims)
     }
+
+    /// `path.field`, or `field` at the top level.
+    static func join(_ path: String, _ field: String) -> String { path.isEmpty ? field : path + "." + field }
 }
 
 extension StocksySearchAsset {
-    func asset(path: String) throws -> Asset {
+    /// The item as an `Asset`; `UnmappableRecord` when its type is neither photo nor video.
+    func asset(path: String) throws(UnmappableRecord) -> Asset {
         let kind = try StocksyMapping.kind(type, path: path)
         return Asset(
             id: id, kind: kind, title: WireText.field(title),
             contributor: StocksyMapping.contributor(contributorID, contributorName),
-            width: originalDimensions?.width?.int ?? 0, height: originalDimensions?.height?.int ?? 0,
+            width: StocksyMapping.pixels(originalDimensions?.width), height: StocksyMapping.pixels(originalDimensions?.height),
             orientation: StocksyMapping.orientation(orientation),
-            duration: kind == .video ? videoDuration?.value : nil,
+            duration: kind == .video ? videoDuration.flatMap { $0.value > 0 ? $0.value : nil } : nil,
             mature: mature?.value ?? false,
             created: WireDate.unknown,
             thumbnails: StocksyMapping.thumbnails(thumbURL, thumbnailDimensions),
@@ -94,16 +124,31 @@ extension StocksySearchAsset {
 }
 
 extension StocksyAsset {
-    func detail(path: String) throws -> StocksyAssetDetail {
+    /// The asset with its products and what the account bought of it; `UnmappableRecord` when its
+    /// type is neither photo nor video. Products that cannot be read are left out (`skipped`).
+    func detail(path: String) throws(UnmappableRecord) -> StocksyAssetDetail {
         let kind = try StocksyMapping.kind(type, path: path)
-        let products = try (availableProducts ?? []).enumerated().map {
-            try StocksyMapping.product($1, path: "\(path.isEmpty ? "" : path + ".")availableProducts[\($0)]")
+        let productsPath = StocksyMapping.join(path, "availableProducts")
+        let available = LossyMapping.map((availableProducts ?? LossyList([])).slots, path: { "\(productsPath)[\($0)]" }) { p, at throws(UnmappableRecord) in
+            try StocksyMapping.product(p, path: at)
+        }
+        let products = available.items
+        let purchasedPath = StocksyMapping.join(path, "purchasedProducts")
+        let bought = LossyMapping.map((purchasedProducts ?? LossyList([])).slots, path: { "\(purchasedPath)[\($0)]" }) { p, at throws(UnmappableRecord) in
+            guard let n = Int64(p.id.text), n > 0 else {
+                throw UnmappableRecord(reason: "field \"\(at).id\" is not a purchased product id: \"\(p.id.text)\"")
+            }
+            return StocksyPurchasedProduct(
+                id: n, assetID: p.assetId ?? id, productTypeID: StocksyMapping.typeID(p.productTypeId),
+                type: p.type.map { StocksyMapping.productType($0) },
+                name: WireText.field(p.name), purchaseDate: p.purchaseDate.flatMap(WireDate.parse),
+                downloadPath: WireText.optionalField(p.downloadAt))
         }
         let asset = Asset(
             id: id, kind: kind, title: WireText.field(title), description: WireText.field(description),
-            keywords: (keywords ?? []).map(WireText.field).filter { !$0.isEmpty },
+            keywords: (keywords?.elements ?? []).map(WireText.field).filter { !$0.isEmpty },
             contributor: StocksyMapping.contributor(contributorID, contributorName),
-            width: originalDimensions?.width?.int ?? 0, height: originalDimensions?.height?.int ?? 0,
+            width: StocksyMapping.pixels(originalDimensions?.width), height: StocksyMapping.pixels(originalDimensions?.height),
             orientation: StocksyMapping.orientation(orientation),
             duration: kind == .video ? videoDuration.flatMap { $0.value > 0 ? $0.value : nil } : nil,
             licenseTypes: products.contains { $0.type == .license } ? [.standard, .extended] : [.standard],
@@ -112,14 +157,8 @@ extension StocksyAsset {
             thumbnails: StocksyMapping.thumbnails(thumbURL, thumbnailDimensions),
             attribution: StocksyMapping.attribution(contributorName),
             products: products)
-        let purchased = (purchasedProducts ?? []).map { p in
-            StocksyPurchasedProduct(
-                id: Int64(p.id.value), assetID: p.assetId ?? id, productTypeID: p.productTypeId,
-                type: p.type.flatMap { Product.ProductType(rawValue: $0.lowercased()) },
-                name: WireText.field(p.name), purchaseDate: p.purchaseDate.flatMap(WireDate.parse),
-                downloadPath: WireText.optionalField(p.downloadAt))
-        }
-        return StocksyAssetDetail(asset: asset, purchased: purchased,
-                                  compURL: WireText.optionalField(imageCompURL ?? videoCompURL))
+        return StocksyAssetDetail(asset: asset, purchased: bought.items,
+                                  compURL: WireText.optionalField(imageCompURL ?? videoCompURL),
+                                  skipped: available.skipped + bought.skipped)
     }
 }

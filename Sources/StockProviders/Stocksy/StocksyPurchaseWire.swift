@@ -1,9 +1,11 @@
 import Foundation
 import StockCore
 
-// Wire types of Stocksy's purchase side (seed 003), named after its schema definitions. The
-// seed's examples write "integer" and "string" where values go; the types follow the schema.
-// Required: a purchase's `id`, a purchased product's `id`, a download's `url`, a comp's `downloadLink`.
+// Wire types of Stocksy's purchase side (seed 003), named after its schema definitions, read by
+// the tolerant reader. The seed's examples write "integer" and "string" where values go; such a
+// value reads as nil where the schema wants a number. Required: a purchased product's `id`, a
+// download's `url`, a comp's `downloadLink`. A purchase is read whatever it holds: what was
+// charged is recorded from whatever can be read.
 
 /// `PurchaseRequest`: what `POST /purchases` sends. The three references are optional and left
 /// out when empty.
@@ -22,43 +24,48 @@ struct StocksyPurchaseRequestWire: Encodable, Sendable, Hashable {
 
 /// `PurchaseAmounts`: every figure a `CurrencyAmount`.
 struct StocksyPurchaseAmounts: Decodable, Sendable, Hashable {
-    var subtotal: StocksyCurrencyAmount?
-    var tax: StocksyCurrencyAmount?
-    var total: StocksyCurrencyAmount?
-    var paymentFromAccount: StocksyCurrencyAmount?
-    var paymentFromPayin: StocksyCurrencyAmount?
+    @Tolerant var subtotal: StocksyCurrencyAmount?
+    @Tolerant var tax: StocksyCurrencyAmount?
+    @Tolerant var total: StocksyCurrencyAmount?
+    @Tolerant var paymentFromAccount: StocksyCurrencyAmount?
+    @Tolerant var paymentFromPayin: StocksyCurrencyAmount?
 }
 
-/// `Purchase`: one purchase with its products and amounts.
+/// `Purchase`: one purchase with its products and amounts. Nothing in it is required: a
+/// purchase the service reports was charged, and the receipt keeps whatever can be read.
 struct StocksyPurchaseWire: Decodable, Sendable, Hashable {
-    var id: FlexibleNumber
-    var customerId: FlexibleNumber?
-    var customerAgentId: FlexibleNumber?
-    var creationDate: String?
-    var status: String?
-    var client: String?
-    var project: String?
-    var poNumber: String?
-    var products: [StocksyPurchasedProductWire]?
-    var amounts: StocksyPurchaseAmounts?
+    /// A whole number by the schema (the seed's example writes "integer"): `purchaseID`.
+    @Tolerant var id: FlexibleID?
+    @Tolerant var customerId: FlexibleID?
+    @Tolerant var customerAgentId: FlexibleID?
+    @Tolerant var creationDate: String?
+    @Tolerant var status: String?
+    @Tolerant var client: String?
+    @Tolerant var project: String?
+    @Tolerant var poNumber: String?
+    @Tolerant var products: LossyList<StocksyPurchasedProductWire>?
+    @Tolerant var amounts: StocksyPurchaseAmounts?
+
+    /// The purchase id when it is a whole number (the seed's "integer" placeholder is not).
+    var number: Int64? { id.flatMap { Int64($0.text) } }
 }
 
 /// `PurchaseRequestResponse`: the answer to `POST /purchases`.
 struct StocksyPurchaseResponseWire: Decodable, Sendable, Hashable {
-    var status: String?
+    @Tolerant var status: String?
     /// Where a purchase the balance does not cover would be finished (paid by card); unused here.
-    var completionUrl: String?
-    var purchase: StocksyPurchaseWire?
-    var category: String?
-    var message: String?
+    @Tolerant var completionUrl: String?
+    @Tolerant var purchase: StocksyPurchaseWire?
+    @Tolerant var category: String?
+    @Tolerant var message: String?
 }
 
 /// `GET /downloads/{id}`: `{"id", "url", "expiryDate"}`.
 struct StocksyDownloadWire: Decodable, Sendable, Hashable {
-    var id: FlexibleNumber?
+    @Tolerant var id: FlexibleID?
     var url: String
     /// `2018-07-19T17:23:05+00:00`.
-    var expiryDate: String?
+    @Tolerant var expiryDate: String?
 }
 
 /// `CompDownloads`: `{"downloadLink"}`.

@@ -55,6 +55,9 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
     public var contentWarnings: [String]
     /// Sizes and extended licenses on sale.
     public var products: [Product]
+    /// The license this account already holds, as the service says when asked (Adobe's
+    /// `is_licensed`: "Standard"); nil when it does not say or holds none. Sanitised.
+    public var heldLicense: String?
 
     public init(id: AssetID, kind: AssetKind, title: String, description: String = "", keywords: [String] = [],
                 contributor: Contributor? = nil, category: String? = nil, width: Int, height: Int,
@@ -64,7 +67,7 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
                 camera: Camera? = nil, composition: Composition? = nil, ungraded: Bool = false, created: Date,
                 popularity: Int = 0, curated: Bool = false, thumbnails: [Int: String] = [:], attribution: String? = nil,
                 exif: EXIF? = nil, colorProfile: ColorProfile? = nil, resolutionTiers: [ResolutionTier] = [],
-                contentWarnings: [String] = [], products: [Product] = []) {
+                contentWarnings: [String] = [], products: [Product] = [], heldLicense: String? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.description = description
         self.keywords = keywords; self.contributor = contributor; self.category = category
         self.width = width; self.height = height
@@ -77,7 +80,7 @@ public struct Asset: Hashable, Sendable, Codable, Identifiable {
         self.created = created; self.popularity = popularity; self.curated = curated
         self.thumbnails = thumbnails; self.attribution = attribution; self.exif = exif
         self.colorProfile = colorProfile; self.resolutionTiers = resolutionTiers
-        self.contentWarnings = contentWarnings; self.products = products
+        self.contentWarnings = contentWarnings; self.products = products; self.heldLicense = heldLicense
     }
 
     /// Stands for "the source does not say when": the Unix epoch, which no stock asset predates.

@@ -27,6 +27,7 @@ public enum AssetFields {
         let licenses = a.licenseTypes.map(\.rawValue) + a.otherLicenses.map { "unknown (\"\(safe($0))\")" }
         fields.append(("Licenses", licenses.isEmpty ? "unknown" : licenses.joined(separator: ", ")))
         fields.append(("Price level", a.premiumLevel.label))
+        if let held = a.heldLicense { fields.append(("Licensed", "\(safe(held)) (the service says this account holds it)")) }
         if let camera = a.camera { fields.append(("Camera type", camera.rawValue)) }
         if let composition = a.composition { fields.append(("Composition", composition.rawValue)) }
         if a.ungraded { fields.append(("Grading", "ungraded")) }

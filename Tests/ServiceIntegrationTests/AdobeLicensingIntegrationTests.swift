@@ -197,7 +197,8 @@ extension ServiceIntegration {
                 let error = await stockError { _ = try await client.downloadLink(for: kitten, format: nil) }
                 #expect(error == .noLongerOffered(112_670_342, "asset 112670342 is no longer offered by Adobe Stock; your Standard license of it remains valid"))
                 // The download URL itself, as the history gives it: Adobe's words.
-                let url = try #require(AdobeStockRequests.downloadURL(base: server.baseURL, contentID: 112_670_342, license: .standard, token: token, format: nil))
+                let given = server.baseURL.absoluteString + "/Rest/Libraries/Download/112670342/1"
+                let url = try #require(AdobeStockRequests.downloadURL(given: given, base: server.baseURL, token: token, format: nil))
                 let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(30))
                 let text = String(buffer: try await answer.body.collect(upTo: 1 << 16))
                 #expect(answer.status.code == 410)

@@ -45,12 +45,17 @@ import Testing
         #expect(AdobeStockRequests.licenseHistory(offset: 0, limit: 10, all: true).query.last == QueryItem("all", "true"))
     }
 
-    @Test func downloadURLsCarryTheTokenInTheQuery() throws {
+    @Test func downloadURLsAreTheLicenseAnswersWithTheTokenAdded() throws {
         let base = URL(string: "https://stock.adobe.io")!
-        let url = try #require(AdobeStockRequests.downloadURL(base: base, contentID: 490_764_909, license: .extended, token: "a+b/c", format: "jpeg"))
-        #expect(url.absoluteString == "https://stock.adobe.io/Rest/Libraries/Download/490764909/2?token=a%2Bb%2Fc&format=jpeg")
-        #expect(AdobeStockRequests.downloadURL(base: base, contentID: 1, license: .standard, token: "t", format: nil)?.absoluteString
-            == "https://stock.adobe.io/Rest/Libraries/Download/1/1?token=t")
+        // As Adobe's SDKs add it: encoded, after `&` when the URL has a query already.
+        let url = try #require(AdobeStockRequests.downloadURL(given: "https://stock.adobe.com/Rest/Libraries/Download/490764909/2",
+                                                              base: base, token: "a+b/c", format: "jpeg"))
+        #expect(url.absoluteString == "https://stock.adobe.com/Rest/Libraries/Download/490764909/2?token=a%2Bb%2Fc&format=jpeg")
+        #expect(AdobeStockRequests.downloadURL(given: "https://primary.staging.adobestock.com/Rest/Libraries/Download/84071201/1?x=1",
+                                               base: base, token: "t", format: nil)?.absoluteString
+            == "https://primary.staging.adobestock.com/Rest/Libraries/Download/84071201/1?x=1&token=t")
+        // Never to a host that is not Adobe's (or the configured service).
+        #expect(AdobeStockRequests.downloadURL(given: "https://evil.example/Rest/Libraries/Download/1/1", base: base, token: "t", format: nil) == nil)
     }
 
     @Test func compTokensGoOnlyToAdobeOrTheConfiguredService() {
@@ -128,7 +133,9 @@ import Testing
         #expect(h.files[0].licenseDate.flatMap(AdobeLicenseDate.parse) == ISODate.date("2021-03-04T05:06:00Z"))
         #expect(AdobeStockClient.fileName(172_563_501, contentType: "image/jpeg", vectorType: nil) == "AdobeStock_172563501.jpeg")
         #expect(AdobeStockClient.fileName(5, contentType: "application/illustrator", vectorType: "zip") == "AdobeStock_5.zip")
-        #expect(AdobeStockClient.fileName(5, contentType: "image/../../x", vectorType: nil) == "AdobeStock_5.x")
+        // A subtype that is not a plain extension gives no name rather than a made-up one.
+        #expect(AdobeStockClient.fileName(5, contentType: "image/../../x", vectorType: nil) == nil)
+        #expect(AdobeStockClient.fileName(5, contentType: "application/illustrator.template", vectorType: nil) == "AdobeStock_5.ait")
     }
 
     // MARK: Before sending

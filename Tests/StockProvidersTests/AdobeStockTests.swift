@@ -25,7 +25,7 @@ import Testing
             "search_parameters[filters][content_type:photo]=1", "search_parameters[filters][content_type:illustration]=1",
             "search_parameters[filters][content_type:vector]=1",
             "search_parameters[filters][orientation]=horizontal", "search_parameters[filters][premium]=false",
-            "search_parameters[filters][editorial]=false", "search_parameters[filters][area_m_pixels]=20",
+            "search_parameters[filters][editorial]=0", "search_parameters[filters][area_m_pixels]=20",
             "search_parameters[filters][image_width]=2000-4000", "search_parameters[filters][image_height]=-2500",
         ])
         #expect(r.query.filter { $0.name == "result_columns[]" }.map(\.value) == AdobeStockRequests.searchColumns)
@@ -54,14 +54,18 @@ import Testing
         f.duration = .atMost(20)
         let r = try #require(try AdobeStockRequests.search(SearchRequest(filters: f, pageSize: 10)))
         #expect(r.query.contains(QueryItem("search_parameters[filters][panoramic:on]", "1")))
-        #expect(r.query.contains(QueryItem("search_parameters[filters][editorial]", "true")))
+        #expect(r.query.contains(QueryItem("search_parameters[filters][editorial]", "1")))
         #expect(r.query.contains(QueryItem("search_parameters[filters][video_duration]", "20")))
         #expect(try AdobeStockRequests.videoDuration(.atLeast(30)) == "30-")
         #expect(try AdobeStockRequests.range(NumericRange(min: 5000, max: 8000, minExclusive: true), what: "width") == "5001-8000")
     }
 
     @Test func sortsMapToOrders() {
-        #expect(SortField.allCases.map(AdobeStockRequests.order) == ["relevance", "creation", "nb_downloads", "featured", "undiscovered", "relevance"])
+        // No SDK of Adobe's has `featured`: curated is refused before anything is sent.
+        #expect(SortField.allCases.map(AdobeStockRequests.order) == ["relevance", "creation", "nb_downloads", nil, "undiscovered", "relevance"])
+        #expect(throws: StockError.invalidRequest("Adobe Stock cannot search for results in curated order (its API has no editors' order; sort by relevance, newest, popular or emerging)")) {
+            try AdobeStockRequests.search(SearchRequest(sort: .curated, pageSize: 10))
+        }
     }
 
     @Test func whatAdobeCannotExpressIsRefused() throws {
@@ -133,16 +137,16 @@ import Testing
         // Seed 001's availability check asks for ids only: the list decodes, and mapping such a
         // file to an asset says which column it lacks (the client always asks for media_type_id).
         let list = try WireDecoding.decode(AdobeStockFileList.self, from: try fixture("adobe-files-availability.json"), what: "files")
-        #expect(list.nbResults == 7)
+        #expect(list.nbResults?.int == 7)
         #expect(list.files.map(\.id) == [89961792, 57185897, 94682947, 180905406, 175119903, 113187776, 120451263])
-        #expect(throws: StockError.malformedResponse("Adobe Stock answer: field \"files[0].media_type_id\" is missing")) {
+        #expect(throws: StockError.malformedResponse("field \"files[0].media_type_id\" is missing and the content type says nothing")) {
             try list.files[0].detail(path: "files[0]")
         }
     }
 
     @Test func unknownMediaTypeAndMissingFilesAreMalformed() throws {
         let bad = try WireDecoding.decode(AdobeStockFileList.self, from: Data(#"{"files":[{"id":1,"media_type_id":9}]}"#.utf8), what: "x")
-        #expect(throws: StockError.malformedResponse("Adobe Stock answer: field \"files[0].media_type_id\" has the unknown value 9")) {
+        #expect(throws: StockError.malformedResponse("field \"files[0].media_type_id\" has the unknown value 9")) {
             try bad.files[0].detail(path: "files[0]")
         }
         #expect(throws: StockError.malformedResponse("Adobe Stock search answer: field \"files\" is missing")) {
@@ -228,25 +232,20 @@ import Testing
         }
     }
 
-    @Test func profileSendsTheBearerTokenAndAContentID() async throws {
-        try await ScriptedServer.with({ r in
-            r.path.hasSuffix("/Search/Files")
-                ? .json(200, #"{"files":[{"id":112670342}]}"#)
-                : .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true},"member":{"stock_id":5},"purchase_options":{"state":"possible"}}"#)
+    @Test func profileIsOneCallWithTheBearerTokenAndNoAsset() async throws {
+        try await ScriptedServer.with({ _ in
+            .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true,"full_entitlement_quota":{"image_quota":10,"credits_quota":40}},"member":{"member_id":"5PAGXppkUvXRR851OtNbz9HaODSXa7BV"}}"#)
         }) { base, log in
             let account = try await Self.client(base, token: "adobe-access-token").account()
             #expect(account.remainingQuota == 7 && account.licenseTier == "credit pack" && account.licensingUnavailableReason == nil)
-            #expect(account.name == "Adobe Stock member 5")
+            #expect(account.name == "Adobe Stock member 5PAGXppkUvXRR851OtNbz9HaODSXa7BV")
+            #expect(account.planAllowance == "10 images, 40 credits")
             let requests = await log.requests
-            #expect(requests.count == 2)
-            // A core photo to ask about: Member/Profile answers about one asset (seed 001 sends content_id).
-            #expect(requests[0].path == "/Rest/Media/1/Search/Files")
-            #expect(requests[0].query.contains(QueryItem("search_parameters[filters][premium]", "false")))
-            #expect(requests[0].header("Authorization") == nil)
-            let sent = requests[1]
+            // As Adobe's JS SDK and its reference ask: no search first to find a content_id.
+            #expect(requests.count == 1)
+            let sent = requests[0]
             #expect(sent.path == "/Rest/Libraries/1/Member/Profile")
-            #expect(sent.query.contains(QueryItem("content_id", "112670342")))
-            #expect(sent.query.contains(QueryItem("license", "Standard")))
+            #expect(sent.query == [QueryItem("locale", "en_US")])
             #expect(sent.header("Authorization") == "Bearer adobe-access-token")
         }
     }

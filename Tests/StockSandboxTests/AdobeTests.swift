@@ -247,7 +247,8 @@ import Testing
             let personal = try await Wire.send(url, headers: headers + [("Authorization", "Bearer \(c.accessToken)")])
             #expect(personal.status == 200)
             let body = try personal.object()
-            #expect(keys(body) == ["available_entitlement", "member", "purchase_options"])
+            // `cce_agency` is `[]` when the organisation asks for no references (Adobe's PHP SDK recorded it so).
+            #expect(keys(body) == ["available_entitlement", "member", "purchase_options", "cce_agency"])
             #expect(keys(body["available_entitlement"]) == ["quota", "license_type_id", "has_credit_model", "has_agency_model", "is_cce", "full_entitlement_quota"])
             #expect(keys(body["purchase_options"]) == ["state", "requires_checkout", "message"])
             #expect((body["purchase_options"] as? [String: Any])?["message"] as? String == "This will use 1 of your 48 licenses.")

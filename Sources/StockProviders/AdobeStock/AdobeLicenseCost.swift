@@ -4,7 +4,7 @@ import StockCore
 extension AdobeStockProfile {
     /// `cce_agency` as the licensing flow's reference fields, in Adobe's order.
     var referenceFields: [LicenseReferenceField] {
-        (cceAgency ?? []).map { r in
+        (cceAgency?.elements ?? []).map { r in
             let id = String(Int64(r.id.value))
             return LicenseReferenceField(id: id, label: WireText.optionalField(r.text) ?? "License reference \(id)", required: r.required?.value ?? false)
         }

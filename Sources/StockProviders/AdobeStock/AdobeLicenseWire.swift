@@ -8,26 +8,29 @@ import StockCore
 struct AdobeStockLicenseAnswer: Decodable, Sendable, Hashable {
     struct PurchaseDetails: Decodable, Sendable, Hashable {
         /// `just_purchased`, `purchased`, `not_purchased`, `not_possible`, `cancelled`, `overage`.
-        var state: String?
+        @Tolerant var state: String?
         /// `Standard`, `Extended`, `Video_HD`, `Video_4K`, `Standard_M`.
-        var license: String?
+        @Tolerant var license: String?
         /// `2017-11-01 22:57:48` (UTC).
-        var date: String?
-        /// Where the licensed file is downloaded (with `?token=`).
-        var url: String?
-        var contentType: String?
-        var width: FlexibleNumber?
-        var height: FlexibleNumber?
+        @Tolerant var date: String?
+        /// Where the licensed file is downloaded (the SDKs add `?token=`); for `not_possible`,
+        /// the page where the member can buy it.
+        @Tolerant var url: String?
+        @Tolerant var contentType: String?
+        @Tolerant var width: FlexibleNumber?
+        @Tolerant var height: FlexibleNumber?
+        /// Adobe's words, e.g. why licensing is `not_possible` (may be empty).
+        @Tolerant var message: String?
         enum CodingKeys: String, CodingKey {
-            case state, license, date, url, width, height
+            case state, license, date, url, width, height, message
             case contentType = "content_type"
         }
     }
     struct Content: Decodable, Sendable, Hashable {
-        var contentID: AssetID?
+        @Tolerant var contentID: AssetID?
         /// `Comp` or `Original`.
-        var size: String?
-        var purchaseDetails: PurchaseDetails?
+        @Tolerant var size: String?
+        @Tolerant var purchaseDetails: PurchaseDetails?
         enum CodingKeys: String, CodingKey {
             case size
             case contentID = "content_id"
@@ -35,8 +38,9 @@ struct AdobeStockLicenseAnswer: Decodable, Sendable, Hashable {
         }
     }
 
-    var availableEntitlement: AdobeStockProfile.Entitlement?
-    var contents: [String: Content]?
+    /// `null` in Adobe's "not possible" answers; `[]` where nothing is set.
+    @Tolerant var availableEntitlement: AdobeStockProfile.Entitlement?
+    @Tolerant var contents: [String: Content]?
 
     enum CodingKeys: String, CodingKey {
         case contents
@@ -56,17 +60,17 @@ struct AdobeStockLicenseAnswer: Decodable, Sendable, Hashable {
 struct AdobeStockLicenseHistory: Decodable, Sendable, Hashable {
     struct Entry: Decodable, Sendable, Hashable {
         var id: AssetID
-        var license: String?
+        @Tolerant var license: String?
         /// `11/6/17, 2:54 AM` (en_US, UTC, minutes only).
-        var licenseDate: String?
-        var downloadURL: String?
-        var title: String?
-        var creatorName: String?
-        var contentType: String?
-        var mediaTypeID: Int?
-        var vectorType: String?
-        var width: FlexibleNumber?
-        var height: FlexibleNumber?
+        @Tolerant var licenseDate: String?
+        @Tolerant var downloadURL: String?
+        @Tolerant var title: String?
+        @Tolerant var creatorName: String?
+        @Tolerant var contentType: String?
+        @Tolerant var mediaTypeID: FlexibleNumber?
+        @Tolerant var vectorType: String?
+        @Tolerant var width: FlexibleNumber?
+        @Tolerant var height: FlexibleNumber?
         enum CodingKeys: String, CodingKey {
             case id, license, title, width, height
             case licenseDate = "license_date"
@@ -78,8 +82,9 @@ struct AdobeStockLicenseHistory: Decodable, Sendable, Hashable {
         }
     }
 
-    var nbResults: FlexibleNumber?
-    var files: [Entry]
+    @Tolerant var nbResults: FlexibleNumber?
+    /// An entry that cannot be read (no id) is left out and listed in `files.skipped`.
+    var files: LossyList<Entry>
 
     enum CodingKeys: String, CodingKey {
         case files

@@ -58,68 +58,98 @@ public final class AdobeStockClient: StockProvider {
     }
 
     /// One page; never more items than the page size, even when Adobe sends extra premium results.
+    /// A file that cannot be mapped (no id, a media type stockterm has no kind for) is left out
+    /// and listed in `SearchPage.skipped`.
     public func search(_ request: SearchRequest) async throws -> SearchPage {
-        guard let http = try AdobeStockRequests.search(request) else {
+        guard let http = try AdobeStockRequests.search(request, signedIn: signedIn) else {
             return SearchPage(items: [], page: request.page, pageSize: request.pageSize, total: 0)
         }
         let response = try await send(http)
-        let list = try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: "Adobe Stock search answer")
-        let files = list.files.prefix(request.pageSize)
-        let items = try files.enumerated().map { try $1.detail(path: "files[\($0)]").asset }
+        let what = "Adobe Stock search answer"
+        let list = try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: what)
+        let mapped = Self.map(list.files, limit: request.pageSize, what: what)
+        let items = mapped.details.map(\.asset)
         return SearchPage(items: items, page: request.page, pageSize: request.pageSize,
-                          total: list.nbResults ?? request.offset + items.count, totalIsExact: false)
+                          total: list.nbResults?.int ?? request.offset + items.count, totalIsExact: false,
+                          skipped: mapped.skipped)
+    }
+
+    /// Whether an access token is configured (then search and files ask for `is_licensed`).
+    var signedIn: Bool { configuration.accessToken != nil }
+
+    /// The readable files of a list as details, at most `limit`, and what was left out (logged).
+    static func map(_ files: LossyList<AdobeStockFile>, limit: Int = .max, what: String) -> (details: [AdobeStockAssetDetail], skipped: [SkippedRecord]) {
+        var details: [AdobeStockAssetDetail] = []
+        var skipped = files.skipped
+        for (index, file) in files.elements.enumerated() {
+            do {
+                details.append(try file.detail(path: "files[\(index)]"))
+            } catch let error as StockError {
+                let reason = if case .malformedResponse(let why) = error { why } else { error.message }
+                skipped.append(SkippedRecord(path: "files[\(index)]", reason: reason))
+            } catch {
+                skipped.append(SkippedRecord(path: "files[\(index)]", reason: WireText.clean(String(describing: error))))
+            }
+        }
+        WireLog.skipped(skipped, in: what)
+        return (Array(details.prefix(limit)), skipped)
     }
 
     public func asset(id: AssetID) async throws -> Asset { try await detail(id: id).asset }
 
     /// One file through the Files API (which, unlike search, also finds hidden and free assets),
-    /// with the license already held and the preview URLs.
+    /// with the license already held and the preview URLs. A file Adobe sends that cannot be
+    /// mapped is `malformedResponse` naming the field (there is nothing else to show).
     public func detail(id: AssetID) async throws -> AdobeStockAssetDetail {
         let list = try await files([id])
-        guard let file = list.first(where: { $0.id == id }) else { throw StockError.notFound(id) }
-        return try file.detail(path: "files[0]")
+        guard let index = list.elements.firstIndex(where: { $0.id == id }) else {
+            if let skipped = list.skipped.first {
+                throw StockError.malformedResponse("Adobe Stock files answer: \(skipped.reason)")
+            }
+            throw StockError.notFound(id)
+        }
+        return try list.elements[index].detail(path: "files[\(index)]")
     }
 
     /// The Files API in calls of at most 110 ids, in the order asked; ids Adobe leaves out of its
-    /// answer are unavailable (seed 001's availability check).
+    /// answer are unavailable (seed 001's availability check); files it sends that cannot be
+    /// mapped are in `skipped`, not `unavailable` (Adobe has them; stockterm cannot read them).
     public func assets(ids: [AssetID]) async throws -> AssetLookup {
         var byID: [AssetID: Asset] = [:]
+        var skipped: [SkippedRecord] = []
         var start = 0
         while start < ids.count {
             let chunk = Array(ids[start ..< min(start + AdobeStockRequests.maxIDsPerCall, ids.count)])
             start += chunk.count
-            for (i, file) in try await files(chunk).enumerated() { byID[file.id] = try file.detail(path: "files[\(i)]").asset }
+            let mapped = Self.map(try await files(chunk), what: "Adobe Stock files answer")
+            for detail in mapped.details { byID[detail.asset.id] = detail.asset }
+            skipped += mapped.skipped
         }
         var assets: [Asset] = [], unavailable: [AssetID] = []
         for id in ids {
             if let a = byID[id] { assets.append(a) } else { unavailable.append(id) }
         }
-        return AssetLookup(assets: assets, unavailable: unavailable)
+        return AssetLookup(assets: assets, unavailable: unavailable, skipped: skipped)
     }
 
     /// Adobe's categories are numeric ids with localised names (`Search/Category`), not the slugs
     /// the filter pane works with, and its Search API filters by one id at a time: none offered.
     public func categories() async throws -> [StockCore.Category] { [] }
 
-    /// Member/Profile with the configured access token. Without a token, no call is made: the
-    /// account can search but not license, and says so. Member/Profile needs a `content_id`, so
-    /// the client first finds one core photo (`AdobeStockRequests.referenceAsset`) and asks about it.
+    /// Member/Profile with the configured access token and no asset (the member, the quota left
+    /// and the plan's whole allowance). Without a token, no call is made: the account can search
+    /// but not license, and says so.
     public func account() async throws -> Account {
         guard configuration.accessToken != nil else {
             return Account(name: "Adobe Stock (API key only)", licensingUnavailableReason:
                 "no Adobe Stock access token is configured: search works with the API key alone, licensing needs access_token_file or access_token_env in config.toml (or ADOBE_STOCK_ACCESS_TOKEN)")
         }
-        let search = try await send(AdobeStockRequests.referenceAsset())
-        let list = try WireDecoding.decode(AdobeStockFileList.self, from: search.body, what: "Adobe Stock search answer")
-        guard let reference = list.files.first?.id else {
-            throw StockError.server(status: search.status, message: "Adobe Stock: a search for a core photo found none, so the profile cannot be asked for")
-        }
-        let response = try await send(AdobeStockRequests.profile(contentID: reference, locale: configuration.locale))
+        let response = try await send(AdobeStockRequests.memberProfile(locale: configuration.locale))
         return try WireDecoding.decode(AdobeStockProfile.self, from: response.body, what: "Adobe Stock profile answer").account()
     }
 
-    func files(_ ids: [AssetID]) async throws -> [AdobeStockFile] {
-        let response = try await send(AdobeStockRequests.files(ids))
+    func files(_ ids: [AssetID]) async throws -> LossyList<AdobeStockFile> {
+        let response = try await send(AdobeStockRequests.files(ids, signedIn: signedIn))
         return try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: "Adobe Stock files answer").files
     }
 

@@ -109,7 +109,11 @@ extension AdobeStockClient: StockLicensing {
         }
         let granted = details.state?.lowercased()
         guard granted == "just_purchased" || granted == "purchased" else {
-            throw StockError.forbidden("Adobe Stock did not license asset \(order.assetID): it answered \(WireText.clean(details.state ?? "no state"))")
+            // Adobe's own words (its `not_possible` answers carry a message and a page to buy on).
+            let said = WireText.optionalField(details.message).map { WireText.clean($0) }
+            let page = WireText.optionalField(details.url).map { " (\(WireText.clean($0)))" } ?? ""
+            let state = WireText.clean(details.state ?? "no state", limit: 40)
+            throw StockError.forbidden("Adobe Stock did not license asset \(order.assetID): \(said ?? "it answered \(state)")\(page)")
         }
         let charged = granted == "just_purchased" ? cost : cost.zero
         return receipt(order.assetID, license: details.license, fallback: license, date: details.date, contentType: details.contentType,
@@ -162,26 +166,33 @@ extension AdobeStockClient: StockLicensing {
         _ = try accessToken(for: "license history")
         let request = AdobeStockRequests.licenseHistory(offset: offset, limit: limit, all: all, locale: configuration.locale)
         let response = try await sendLicensing(request, about: nil)
-        let history = try WireDecoding.decode(AdobeStockLicenseHistory.self, from: response.body, what: "Adobe Stock license history answer")
-        let offered = try await stillOffered(Array(Set(history.files.map(\.id))))
-        let items = history.files.map { entry in
-            let license = WireText.optionalField(entry.license) ?? AdobeStockLicense.standard.rawValue
+        let what = "Adobe Stock license history answer"
+        let history = try WireDecoding.decode(AdobeStockLicenseHistory.self, from: response.body, what: what)
+        WireLog.skipped(history.files.skipped, in: what)
+        let offered = try await stillOffered(Array(Set(history.files.elements.map(\.id))))
+        let items = history.files.elements.map { entry in
+            // No license named (or Adobe's placeholder "FILE::LICENSE::N/A"): unknown, never "Standard".
+            let license = AdobeStockLicense.historyName(entry.license)
             return LicensedProduct(id: "\(entry.id):\(license)", assetID: entry.id, optionID: license, name: license, type: .deliverable,
                                    licensedAt: entry.licenseDate.flatMap(AdobeLicenseDate.parse), title: WireText.optionalField(entry.title),
                                    fileName: Self.fileName(entry.id, contentType: entry.contentType, vectorType: entry.vectorType),
                                    downloadable: offered[entry.id] != nil)
         }
-        return LicenseHistoryPage(items: items, offset: offset, total: history.nbResults?.int)
+        return LicenseHistoryPage(items: items, offset: offset, total: history.nbResults?.int, skipped: history.files.skipped)
     }
 
-    /// `/Rest/Libraries/Download/{id}/{n}?token=…[&format=]`, after the Files API has confirmed
-    /// that Adobe still offers the asset (and, for `format`, that it is a vector with a PNG where
-    /// one is asked for). Throws `noLongerOffered` for an asset Adobe has removed: its license
-    /// remains valid, the file is no longer offered.
+    /// The download as Adobe's SDKs make it: the Files API confirms that Adobe still offers the
+    /// asset (else `noLongerOffered`: the license remains valid), Content/Info that this license
+    /// is held, and the license answer's own URL (`purchase_details.url`: Content/Info's when it
+    /// gives one, else Content/License asked again without `license_again`, which Adobe answers
+    /// for a license already held without charging) gets the token in its query and, for a
+    /// vector, `format=jpeg|png`. No URL is made up: Adobe says not to predict it.
     public func downloadLink(for product: LicensedProduct, format: String?) async throws -> DownloadLink {
         let token = try accessToken(for: "downloads")
         let id = product.assetID
-        let license = Self.license(of: product)
+        guard let license = Self.heldLicense(of: product) else {
+            throw StockError.invalidRequest("Adobe Stock does not say which license of asset \(id) this is (\(WireText.clean(product.name, limit: 40))), so stockterm cannot ask for its file; download it from Adobe Stock's license history page")
+        }
         guard product.downloadable, let file = try await stillOffered([id])[id] else {
             throw StockError.noLongerOffered(id, "asset \(id) is no longer offered by Adobe Stock; your \(product.name) license of it remains valid")
         }
@@ -200,11 +211,33 @@ extension AdobeStockClient: StockLicensing {
             }
             wanted = f
         }
-        guard let url = AdobeStockRequests.downloadURL(base: configuration.baseURL, contentID: id, license: license, token: token, format: wanted) else {
-            throw StockError.invalidRequest("Adobe Stock: no download URL can be made for asset \(id)")
+        let given = try await licensedFileURL(id, license)
+        guard let url = AdobeStockRequests.downloadURL(given: given, base: configuration.baseURL, token: token, format: wanted) else {
+            throw StockError.malformedResponse("Adobe Stock license answer: the download URL for asset \(id) does not point at Adobe Stock (\(WireText.clean(given, limit: 80))); the token was not sent")
         }
         let name = wanted.map { "AdobeStock_\(id).\($0)" } ?? Self.fileName(id, contentType: file.contentType, vectorType: file.vectorType)
         return DownloadLink(url: url, suggestedName: name, isComp: false, secrets: [token])
+    }
+
+    /// `purchase_details.url` for a license held: Content/Info's, else Content/License's (asked
+    /// only after Content/Info says `purchased`, never with `license_again`). Throws when Adobe
+    /// says the license is not held.
+    func licensedFileURL(_ id: AssetID, _ license: AdobeStockLicense) async throws -> String {
+        let infoAnswer = try await sendLicensing(AdobeStockRequests.contentInfo(contentID: id, license: license), about: id)
+        let info = try WireDecoding.decode(AdobeStockLicenseAnswer.self, from: infoAnswer.body, what: "Adobe Stock content info answer")
+        let details = info.content(id)?.purchaseDetails
+        guard details?.state?.lowercased() == "purchased" else {
+            let state = WireText.clean(details?.state ?? "no state", limit: 40)
+            throw StockError.forbidden("Adobe Stock says asset \(id) is not licensed as \(license.rawValue) by this account (\(state)); license it first")
+        }
+        if let url = WireText.optionalField(details?.url) { return url }
+        let request = try AdobeStockRequests.contentLicense(contentID: id, license: license, again: false, references: [:], requestID: "")
+        let answer = try WireDecoding.decode(AdobeStockLicenseAnswer.self, from: try await sendLicensing(request, about: id).body,
+                                             what: "Adobe Stock license answer")
+        guard let url = WireText.optionalField(answer.content(id)?.purchaseDetails?.url) else {
+            throw StockError.malformedResponse("Adobe Stock license answer: field \"contents.\(id).purchase_details.url\" is missing")
+        }
+        return url
     }
 
     /// The watermarked comp: the Files API's `comp_url` (seed 001), downloaded with the token in
@@ -249,7 +282,7 @@ extension AdobeStockClient: StockLicensing {
         var held: [LicensedProduct] = []
         for license in AdobeStockLicense.candidates(for: asset) {
             let found: AdobeStockLicenseAnswer.PurchaseDetails?
-            if newest.license == license.rawValue { found = newest } else { found = try await info(license) }
+            if newest.license.flatMap(AdobeStockLicense.init(named:)) == license { found = newest } else { found = try await info(license) }
             guard let d = found else { continue }
             held.append(LicensedProduct(id: "\(asset.id):\(license.rawValue)", assetID: asset.id, optionID: license.rawValue,
                                         name: license.rawValue, type: .deliverable, licensedAt: d.date.flatMap(AdobeLicenseDate.parse),
@@ -273,7 +306,7 @@ extension AdobeStockClient: StockLicensing {
             start += chunk.count
             let response = try await send(AdobeStockRequests.availability(chunk))
             let list = try WireDecoding.decode(AdobeStockFileList.self, from: response.body, what: "Adobe Stock files answer")
-            for file in list.files { out[file.id] = file }
+            for file in list.files.elements { out[file.id] = file }
         }
         return out
     }
@@ -286,15 +319,17 @@ extension AdobeStockClient: StockLicensing {
                                                             locale: "en_US")
             let response = try await sendLicensing(request, about: nil)
             let page = try WireDecoding.decode(AdobeStockLicenseHistory.self, from: response.body, what: "Adobe Stock license history answer")
-            for entry in page.files {
+            for entry in page.files.elements {
                 guard let text = entry.licenseDate, let date = AdobeLicenseDate.parse(text) else { continue }
                 if date < since { return nil }
-                if entry.id == id && (entry.license ?? "Standard") == license.rawValue {
+                // An entry with no license named cannot confirm this order: left unresolved, never resent.
+                if entry.id == id, let named = entry.license, named.caseInsensitiveCompare(license.rawValue) == .orderedSame {
                     return receipt(id, license: entry.license, fallback: license, date: text, contentType: entry.contentType, charged: nil)
                 }
             }
-            offset += page.files.count
-            if page.files.isEmpty || offset >= (page.nbResults?.int ?? offset) { return nil }
+            let covered = page.files.elements.count + page.files.skipped.count
+            offset += covered
+            if covered == 0 || offset >= (page.nbResults?.int ?? offset) { return nil }
         }
         return nil
     }
@@ -319,16 +354,17 @@ extension AdobeStockClient: StockLicensing {
     }
 
     static func license(of order: LicenseOrder) throws -> AdobeStockLicense {
-        guard order.optionIDs.count == 1, let name = order.optionIDs.first, let license = AdobeStockLicense(rawValue: name) else {
+        guard order.optionIDs.count == 1, let name = order.optionIDs.first, let license = AdobeStockLicense(named: name) else {
             throw StockError.invalidRequest("Adobe Stock licenses one license per request (\(AdobeStockLicense.allCases.map(\.rawValue).joined(separator: ", "))); the order names \(order.optionIDs.isEmpty ? "none" : order.optionIDs.joined(separator: ", "))")
         }
         return license
     }
 
-    /// The license of a licensed product: its option id, else the part after the colon of its id.
-    static func license(of product: LicensedProduct) -> AdobeStockLicense {
+    /// The license of a licensed product: its option id, else the part after the colon of its
+    /// id; nil when it names none stockterm knows (never guessed as Standard).
+    static func heldLicense(of product: LicensedProduct) -> AdobeStockLicense? {
         let name = product.optionID ?? product.id.split(separator: ":").dropFirst().first.map(String.init) ?? ""
-        return AdobeStockLicense(rawValue: name) ?? .standard
+        return AdobeStockLicense(named: name)
     }
 
     static func option(_ license: AdobeStockLicense, _ asset: Asset, cost: LicenseCost, message: String?) -> LicenseOption {

@@ -41,11 +41,12 @@ extension AdobeStockFile {
             fileSize: sizeBytes.map { Int64($0.value) },
             formats: formats,
             licenseTypes: editorial ? [.editorial] : [.standard, .extended],
-            premiumLevel: PremiumLevel(premiumLevelID ?? 0),
+            premiumLevel: PremiumLevel(premiumLevelID?.int ?? 0),
             created: creationDate.flatMap(WireDate.parse) ?? WireDate.unknown,
             popularity: nbDownloads?.int ?? 0,
             thumbnails: thumbnails,
-            attribution: creator.map { "© \($0) / Adobe Stock" })
+            attribution: creator.map { "© \($0) / Adobe Stock" },
+            heldLicense: WireText.optionalField(isLicensed).map { AdobeStockLicense(named: $0)?.rawValue ?? WireText.clean($0, limit: 40) })
         let licensed = WireText.optionalField(isLicensed)
         return AdobeStockAssetDetail(asset: asset, licensedAs: licensed,
                                      compURL: WireText.optionalField(compURL),
@@ -53,38 +54,60 @@ extension AdobeStockFile {
     }
 
     /// From `media_type_id` (1 photo, 2 illustration, 3 vector, 4 video, 5 instant photo → photo,
-    /// 6 3D → template, 7 template), else from the MIME type.
+    /// 7 template), else from the MIME type. 3D models (6) and ids Adobe may add later have no
+    /// kind in stockterm: the file cannot be mapped and is left out of the page (and said so).
     func kind(path: String) throws -> AssetKind {
-        switch mediaTypeID {
+        switch mediaTypeID.map({ $0.int }) {
         case 1?, 5?: return .photo
         case 2?: return .illustration
         case 3?: return .vector
         case 4?: return .video
-        case 6?, 7?: return .template
+        case 7?: return .template
+        case 6?:
+            throw StockError.malformedResponse("field \"\(path).media_type_id\" is 6 (a 3D model), which stockterm does not show yet")
         case let other?:
-            throw StockError.malformedResponse("Adobe Stock answer: field \"\(path).media_type_id\" has the unknown value \(other)")
+            throw StockError.malformedResponse("field \"\(path).media_type_id\" has the unknown value \(other)")
         case nil:
             let mime = contentType?.lowercased() ?? ""
             if mime.hasPrefix("video/") { return .video }
+            if mime.hasSuffix(".template") || mime.contains("template") { return .template }
             if mime.contains("illustrator") || mime.contains("svg") || mime.contains("postscript") { return .vector }
             if mime.hasPrefix("image/") { return .photo }
-            throw StockError.malformedResponse("Adobe Stock answer: field \"\(path).media_type_id\" is missing")
+            throw StockError.malformedResponse("field \"\(path).media_type_id\" is missing and the content type says nothing")
         }
     }
 
-    /// `image/jpeg` → jpeg, `video/quicktime` → mov, `application/illustrator` → ai.
+    /// The file extension a MIME type stands for: `image/jpeg` → jpeg, `video/quicktime` → mov,
+    /// `application/illustrator` → ai, and Adobe's template types (`application/illustrator.template`
+    /// → ait, `application/photoshop.template` → psdt, `application/indesign.template` → indt …).
+    /// Nil for a type stockterm does not know: better no format than a made-up one.
     static func format(ofMIME mime: String?) -> String? {
-        guard let mime = mime?.lowercased(), let slash = mime.firstIndex(of: "/") else { return nil }
+        guard let mime = mime?.lowercased().trimmingCharacters(in: .whitespaces), let slash = mime.firstIndex(of: "/") else { return nil }
         let sub = String(mime[mime.index(after: slash)...])
-        switch sub {
-        case "quicktime": return "mov"
-        case "illustrator": return "ai"
-        case "postscript": return "eps"
-        case "svg+xml": return "svg"
-        case "vnd.adobe.photoshop", "x-photoshop": return "psd"
-        default: return WireText.optionalField(sub)
-        }
+        if let known = knownExtensions[sub] { return known }
+        // image/png, video/mp4, image/gif: the subtype is the extension.
+        if !sub.isEmpty, sub.allSatisfy({ $0.isLetter || $0.isNumber }), sub.count <= 5 { return sub }
+        return nil
     }
+
+    /// MIME subtypes whose extension is not the subtype itself.
+    static let knownExtensions: [String: String] = [
+        "quicktime": "mov",
+        "illustrator": "ai",
+        "postscript": "eps",
+        "svg+xml": "svg",
+        "vnd.adobe.photoshop": "psd", "x-photoshop": "psd", "photoshop": "psd",
+        "illustrator.template": "ait",
+        "photoshop.template": "psdt",
+        "vnd.adobe.photoshop.template": "psdt",
+        "indesign.template": "indt",
+        "x-indesign.template": "indt",
+        "x-indesign": "indd", "indesign": "indd",
+        "premiere.template": "mogrt", "aftereffects.template": "mogrt", "x-motiongraphicstemplate": "mogrt",
+        "x-dimension": "dn", "vnd.adobe.dimension": "dn",
+        "x-tiff": "tiff",
+        "x-m4v": "m4v",
+    ]
 }
 
 extension AdobeStockProfile {
@@ -92,7 +115,7 @@ extension AdobeStockProfile {
     /// credits), the quota left, a tier named after the entitlement's model, and why licensing is
     /// impossible when `purchase_options.state` says `not_possible`.
     func account() -> Account {
-        let name = member?.memberID.map { "Adobe Stock member \(Int64($0.value))" } ?? "Adobe Stock account"
+        let name = member?.memberID.map { "Adobe Stock member \($0.text)" } ?? "Adobe Stock account"
         let e = availableEntitlement
         let tier: String? = e.map { e in
             if e.isCCE?.value == true { return "Creative Cloud for enterprise" }
@@ -105,6 +128,7 @@ extension AdobeStockProfile {
             let said = WireText.optionalField(purchaseOptions?.message).map { ": \(WireText.clean($0))" } ?? ""
             reason = "Adobe Stock says this account cannot license assets\(said)"
         }
-        return Account(name: name, remainingQuota: e?.quota?.int, licenseTier: tier, licensingUnavailableReason: reason)
+        return Account(name: name, remainingQuota: e?.quota?.int, licenseTier: tier, licensingUnavailableReason: reason,
+                       planAllowance: e?.fullEntitlementQuota?.text)
     }
 }

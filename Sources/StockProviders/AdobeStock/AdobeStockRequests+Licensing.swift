@@ -23,6 +23,21 @@ public enum AdobeStockLicense: String, Sendable, CaseIterable {
         }
     }
 
+    /// A license name as Adobe writes it, matched without regard to case (`standard`, `VIDEO_HD`).
+    public init?(named text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(t) == .orderedSame }) else { return nil }
+        self = match
+    }
+
+    /// A history entry's license for people: Adobe's name in its own spelling when known
+    /// (`Standard`), the sanitised text when Adobe names one stockterm does not know, and
+    /// "unknown license" when it names none (or writes its placeholder `FILE::LICENSE::N/A`).
+    static func historyName(_ text: String?) -> String {
+        guard let raw = WireText.optionalField(text), raw.uppercased() != "FILE::LICENSE::N/A" else { return "unknown license" }
+        return AdobeStockLicense(named: raw)?.rawValue ?? WireText.clean(raw, limit: 40)
+    }
+
     /// What the licensing flow offers for an asset: Video_HD (and Video_4K for a 4K clip) for
     /// video; Standard, and Extended unless the asset is editorial or a template, for the rest.
     public static func candidates(for asset: Asset) -> [AdobeStockLicense] {
@@ -106,13 +121,24 @@ extension AdobeStockRequests {
         return HTTPRequest(.get, filesPath, query: q, access: .application)
     }
 
-    /// `{base}/Rest/Libraries/Download/{id}/{n}?token=…[&format=jpeg|png]`: the token in the
-    /// query (an Authorization header breaks Adobe's download URLs), `format` for vectors.
-    public static func downloadURL(base: URL, contentID: AssetID, license: AdobeStockLicense, token: String, format: String?) -> URL? {
-        var q = [QueryItem("token", token)]
-        if let format { q.append(QueryItem("format", format)) }
-        let path = "/Rest/Libraries/Download/\(contentID)/\(license.downloadNumber)"
-        return URL(string: HTTPRequest(.get, path, query: q).url(base: base))
+    /// The download URL Adobe's license answer gave (`purchase_details.url`), with the token
+    /// added as a query parameter as Adobe's SDKs add it (encoded, after `&` when the URL already
+    /// has a query) and `format=jpeg|png` for a vector. Nil when the URL does not point at Adobe
+    /// (or the configured service): the token is never sent anywhere else.
+    public static func downloadURL(given: String, base: URL, token: String, format: String?) -> URL? {
+        guard let url = URL(string: given), let host = url.host?.lowercased(), trusted(url, host: host, base: base),
+              var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        var kept = (parts.percentEncodedQueryItems ?? []).filter { $0.name != "token" && $0.name != "format" }
+        kept.append(URLQueryItem(name: "token", value: escape(token)))
+        if let format { kept.append(URLQueryItem(name: "format", value: escape(format))) }
+        parts.percentEncodedQueryItems = kept
+        return parts.url
+    }
+
+    /// Percent-encodes all but RFC 3986's unreserved characters (a token may hold `+` or `/`).
+    static func escape(_ text: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     /// The comp URL Adobe gave (`comp_url`) with the token added, if it points at Adobe (or at the
@@ -134,6 +160,7 @@ extension AdobeStockRequests {
     private static func trusted(_ url: URL, host: String, base: URL) -> Bool {
         if host == base.host?.lowercased() && url.port == base.port && url.scheme == base.scheme { return true }
         let adobe = host == "adobe.com" || host.hasSuffix(".adobe.com") || host == "adobe.io" || host.hasSuffix(".adobe.io")
+            || host == "adobestock.com" || host.hasSuffix(".adobestock.com")
         return adobe && url.scheme == "https"
     }
 }

@@ -19,10 +19,11 @@ public enum AdobeStockRequests {
     static let filesPath = "/Rest/Media/1/Files"
     static let profilePath = "/Rest/Libraries/1/Member/Profile"
 
-    /// The fields a search result row maps, exactly.
+    /// The fields a search result row maps, exactly (without `is_licensed`, which Adobe answers
+    /// only to a signed-in member: see `columns(_:signedIn:)`).
     public static let searchColumns = [
         "nb_results", "id", "title", "creator_name", "creator_id", "width", "height", "media_type_id", "content_type",
-        "creation_date", "premium_level_id", "is_licensed", "is_editorial", "nb_downloads", "duration", "category",
+        "creation_date", "premium_level_id", "is_editorial", "nb_downloads", "duration", "category",
         "thumbnail_110_url", "thumbnail_160_url", "thumbnail_240_url", "thumbnail_500_url", "thumbnail_1000_url",
     ]
     /// The fields the detail view maps: the search's plus description, keywords and the file's details.
@@ -30,10 +31,18 @@ public enum AdobeStockRequests {
         "description", "keywords", "framerate", "size_bytes", "vector_type", "comp_url", "video_preview_url",
     ]
 
+    /// `columns` as `result_columns[]`, with `is_licensed` only when the request is signed in:
+    /// all three of Adobe's SDKs refuse `is_licensed` without an access token ("Result Column
+    /// is_licensed requires authentication"), and the request then carries the token (`.user`).
+    static func columns(_ columns: [String], signedIn: Bool) -> [QueryItem] {
+        (columns + (signedIn ? ["is_licensed"] : [])).map { QueryItem("result_columns[]", $0) }
+    }
+
     /// `GET /Rest/Media/1/Search/Files`. Always sends `[filters][premium]` (seed 001: without it a
     /// page may hold more than `limit` items). Throws `invalidRequest` for what Adobe cannot express.
     /// Nil when the query's fields contradict the filters (nothing can match).
-    public static func search(_ request: SearchRequest) throws -> HTTPRequest? {
+    /// `signedIn`: an access token is configured, so `is_licensed` is asked for and the token sent.
+    public static func search(_ request: SearchRequest, signedIn: Bool = false) throws -> HTTPRequest? {
         let folded = FoldedSearch(request)
         let limit = try RequestChecks.pageSize(request, service: service, max: maxLimit)
         let f = folded.filters
@@ -45,7 +54,10 @@ public enum AdobeStockRequests {
         if !words.isEmpty { param("words", words) }
         param("limit", String(limit))
         param("offset", String(request.offset))
-        param("order", order(request.sort))
+        guard let order = order(request.sort) else {
+            throw RequestChecks.cannot(service, "results in curated order (its API has no editors' order; sort by relevance, newest, popular or emerging)")
+        }
+        param("order", order)
         for kind in f.kinds.sorted() { filter("content_type:\(kind.rawValue)", "1") }
         if let orientation = try orientation(f.orientations) { filter(orientation.0, orientation.1) }
         filter("premium", f.premium.rawValue)
@@ -56,16 +68,16 @@ public enum AdobeStockRequests {
         if let r = f.height { filter("image_height", try range(r, what: "height")) }
         try check(f)
         if folded.impossible { return nil }
-        q += searchColumns.map { QueryItem("result_columns[]", $0) }
-        return HTTPRequest(.get, searchPath, query: q, access: .application)
+        q += columns(searchColumns, signedIn: signedIn)
+        return HTTPRequest(.get, searchPath, query: q, access: signedIn ? .user : .application)
     }
 
-    /// `GET /Rest/Media/1/Files?ids=…` for at most 110 ids, with `fileColumns`.
-    public static func files(_ ids: [AssetID]) -> HTTPRequest {
+    /// `GET /Rest/Media/1/Files?ids=…` for at most 110 ids, with `fileColumns` (and `is_licensed`
+    /// with the token when `signedIn`).
+    public static func files(_ ids: [AssetID], signedIn: Bool = false) -> HTTPRequest {
         precondition(ids.count <= maxIDsPerCall, "the Files API takes at most 110 ids per call")
-        let q = [QueryItem("ids", ids.map(\.description).joined(separator: ","))]
-            + fileColumns.map { QueryItem("result_columns[]", $0) }
-        return HTTPRequest(.get, filesPath, query: q, access: .application)
+        let q = [QueryItem("ids", ids.map(\.description).joined(separator: ","))] + columns(fileColumns, signedIn: signedIn)
+        return HTTPRequest(.get, filesPath, query: q, access: signedIn ? .user : .application)
     }
 
     /// `GET /Rest/Libraries/1/Member/Profile?content_id=&license=&locale=` (Bearer token). Adobe
@@ -76,23 +88,23 @@ public enum AdobeStockRequests {
                                                QueryItem("locale", locale)], access: .user)
     }
 
-    /// The asset `account()` asks Member/Profile about: one core (non-premium) photo from Search,
-    /// the kind every plan can license, so that "not possible" means the account cannot license.
-    public static func referenceAsset() -> HTTPRequest {
-        let q = [QueryItem("search_parameters[limit]", "1"), QueryItem("search_parameters[offset]", "0"),
-                 QueryItem("search_parameters[filters][content_type:photo]", "1"),
-                 QueryItem("search_parameters[filters][premium]", "false"), QueryItem("result_columns[]", "id")]
-        return HTTPRequest(.get, searchPath, query: q, access: .application)
+    /// `GET /Rest/Libraries/1/Member/Profile?locale=` with no asset: the member and the
+    /// entitlement, as Adobe's JS SDK and its licensing reference ask for them (no search first
+    /// to find a `content_id`).
+    public static func memberProfile(locale: String = "en_US") -> HTTPRequest {
+        HTTPRequest(.get, profilePath, query: [QueryItem("locale", locale)], access: .user)
     }
 
-    /// `[order]`: relevance, creation, featured, nb_downloads, undiscovered. Nearest for the rest:
-    /// duration → relevance. Adobe sorts one way only, so `order` (asc/desc) is not sent.
-    static func order(_ sort: SortField) -> String {
+    /// `[order]` as Adobe's SDKs send it: relevance, creation, nb_downloads, undiscovered (the
+    /// SDKs also have popularity; none has `featured`, so there is no curated order). Nearest
+    /// for the rest: duration → relevance. Adobe sorts one way only, so `order` (asc/desc) is not
+    /// sent. Nil for an order Adobe cannot give.
+    static func order(_ sort: SortField) -> String? {
         switch sort {
         case .relevance, .duration: "relevance"
         case .newest: "creation"
         case .popular: "nb_downloads"
-        case .curated: "featured"
+        case .curated: nil
         case .emerging: "undiscovered"
         }
     }
@@ -121,12 +133,13 @@ public enum AdobeStockRequests {
         return o == .panorama ? ("panoramic:on", "1") : ("orientation", o.rawValue)
     }
 
-    /// `[editorial]`: Adobe leaves editorial out unless asked. Editorial only → true; no editorial
-    /// → false; both → all; no restriction → not sent (Adobe's default).
+    /// `[editorial]` as Adobe's SDKs send it, 1 or 0: editorial only → 1; no editorial → 0;
+    /// no restriction → not sent (Adobe's default). Both editorial and not → `all`, which the
+    /// SDKs have no value for (without it Adobe leaves editorial out, seed 001).
     static func editorial(_ set: Set<LicenseType>) throws -> String? {
         guard !set.isEmpty else { return nil }
         let editorial = set.contains(.editorial)
-        return set == [.editorial] ? "true" : editorial ? "all" : "false"
+        return set == [.editorial] ? "1" : editorial ? "all" : "0"
     }
 
     /// `[video_duration]` takes 10, 20, 30 (at most that many seconds) or 30- (more than 30).

@@ -167,3 +167,11 @@ enum WireLog {
         }
     }
 }
+
+/// The records that were read, as a collection (`list.map`, `list[0]`, `list.count`); what was
+/// left out is in `skipped`.
+extension LossyList: RandomAccessCollection {
+    var startIndex: Int { elements.startIndex }
+    var endIndex: Int { elements.endIndex }
+    subscript(position: Int) -> Element { elements[position] }
+}

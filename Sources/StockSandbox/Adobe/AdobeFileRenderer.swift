@@ -34,7 +34,9 @@ struct AdobeFileRenderer {
         case "thumbnail_height": return .int(scaled(a, thumbnailSize).height)
         case "media_type_id": return .int(Self.mediaTypeID(a.kind))
         case "category", "category_hierarchy":
-            guard let slug = a.category, let c = categories[slug] else { return column == "category" ? .null : .array([]) }
+            // The real API sends `[]` for an asset without a category (14 of the 120 records
+            // Adobe's SDKs recorded), not null.
+            guard let slug = a.category, let c = categories[slug] else { return .array([]) }
             let node = JSONNode.members([("id", .int(c.id)), ("name", .string(c.name))])
             return column == "category" ? node : .array([node])
         case "nb_views": return .int(a.popularity * 12)
@@ -129,9 +131,10 @@ struct AdobeFileRenderer {
         case .vector: return a.formats.contains("svg") && !a.formats.contains("ai") ? "image/svg+xml" : "application/illustrator"
         case .video: return a.formats.contains("mp4") ? "video/mp4" : "video/quicktime"
         case .template:
-            if a.formats.contains("psd") { return "image/vnd.adobe.photoshop" }
+            // As Adobe's recorded template pages write them.
+            if a.formats.contains("psd") { return "image/vnd.adobe.photoshop.template" }
             if a.formats.contains("indd") { return "application/x-indesign" }
-            if a.formats.contains("ai") { return "application/illustrator" }
+            if a.formats.contains("ai") { return "application/illustrator.template" }
             if a.formats.contains("pptx") { return "application/vnd.openxmlformats-officedocument.presentationml.presentation" }
             return "application/octet-stream"
         }

@@ -10,6 +10,15 @@ struct AdobeMembers: Sendable {
         var organisation: String?
         /// License references the organisation asks for (`cce_agency`).
         var references: [(id: Int, text: String, required: Bool)]
+        /// The hashed member id Adobe writes for enterprise members (`"member_id": "5PAG…"`, as
+        /// its SDKs recorded); nil where it writes the number.
+        var hashedID: String? = nil
+
+        /// `member` as the answers write it: `{"stock_id": 1272100}`, or the hashed string.
+        var memberNode: JSONNode {
+            if let hashedID { return .members([("member_id", .string(hashedID))]) }
+            return .members([("stock_id", .int(stockID))])
+        }
 
         /// Whose licenses count as this member's own when asking "is it licensed?": the whole
         /// organisation for an enterprise member (Adobe's Content/Info answers "for that user, or
@@ -34,7 +43,8 @@ struct AdobeMembers: Sendable {
                                             organisation: nil, references: []),
             credentials.enterpriseAccessToken: Member(
                 stockID: 2_049_001, quota: 250, licenseTypeID: 42, isEnterprise: true, organisation: Self.organisation,
-                references: [(2, "Enter project reference...", true), (4, "Enter client reference...", false)]),
+                references: [(2, "Enter project reference...", true), (4, "Enter client reference...", false)],
+                hashedID: "7QKd2sLm0WnXy41VbTzR8aHc3JfEo6Gp"),
         ]
         expiredTokens = [credentials.expiredAccessToken]
         colleague = Member(stockID: 2_049_002, quota: 250, licenseTypeID: 42, isEnterprise: true, organisation: Self.organisation,

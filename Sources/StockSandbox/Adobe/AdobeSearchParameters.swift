@@ -78,10 +78,11 @@ struct AdobeSearchParameters {
         filters.licenseTypes = [.standard, .extended]
         if let v = q[Self.f("editorial")] {
             switch v {
-            case "true": filters.licenseTypes = [.editorial]
-            case "false": break
+            // Adobe's SDKs send 1 and 0; its older references true, false and all.
+            case "true", "1": filters.licenseTypes = [.editorial]
+            case "false", "0": break
             case "all": filters.licenseTypes = []
-            default: throw AdobeErrors.invalidParameter("\(Self.f("editorial")) must be true, false or all")
+            default: throw AdobeErrors.invalidParameter("\(Self.f("editorial")) must be 1, 0, true, false or all")
             }
         }
         if let v = q[Self.f("video_duration")] {

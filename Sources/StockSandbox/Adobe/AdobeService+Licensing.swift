@@ -22,7 +22,7 @@ extension AdobeService {
         let content = JSONNode.members([("content_id", .int(id.rawValue)), ("purchase_details", details),
                                         ("size", .string(held == nil ? "Comp" : "Original"))])
         return context.respond(.members([("contents", .members([(id.description, content)])),
-                                         ("member", .members([("member_id", .int(member.stockID))]))]))
+                                         ("member", member.memberNode)]))
     }
 
     /// `GET` or `POST /Rest/Libraries/1/Content/License?content_id=&license=[&license_again=true]`.
@@ -75,7 +75,7 @@ extension AdobeService {
         return context.respond(.members([
             ("available_entitlement", entitlement(member, quota: book.quota(of: member))),
             ("contents", .members([(id.description, content)])),
-            ("member", .members([("member_id", .int(member.stockID))])),
+            ("member", member.memberNode),
         ]))
     }
 

@@ -156,6 +156,12 @@ struct AdobeService: Sendable {
     private func profile(_ request: Request, _ context: SandboxContext) throws -> Response {
         let member = try self.member(request)
         let q = QueryItems(parsing: request.uri.query)
+        // Without a content_id (Adobe's JS SDK and its reference allow it; Magento sends 0 for
+        // the quota alone): the member and the entitlement, with no purchase options.
+        if q["content_id"] == nil || q["content_id"] == "0" {
+            let quota = book.quota(of: member)
+            return context.respond(.members([("available_entitlement", entitlement(member, quota: quota)), ("member", member.memberNode)]))
+        }
         let id = try contentID(q)
         let license = q["license"] ?? "Standard"
         guard license.isEmpty || AdobeLicense(rawValue: license) != nil else {
@@ -166,14 +172,13 @@ struct AdobeService: Sendable {
         let quota = book.quota(of: member)
         var members: [(String, JSONNode)] = [
             ("available_entitlement", entitlement(member, quota: quota)),
-            ("member", .members([("stock_id", .int(member.stockID))])),
+            ("member", member.memberNode),
             ("purchase_options", purchaseOptions(asset, chosen, member: member, quota: quota)),
         ]
-        if !member.references.isEmpty {
-            members.append(("cce_agency", .array(member.references.map {
-                .members([("id", .int($0.id)), ("text", .string($0.text)), ("required", .bool($0.required))])
-            })))
-        }
+        // `[]` when the organisation asks for none, as Adobe's PHP SDK recorded it.
+        members.append(("cce_agency", .array(member.references.map {
+            .members([("id", .int($0.id)), ("text", .string($0.text)), ("required", .bool($0.required))])
+        })))
         return context.respond(.members(members))
     }
 
@@ -183,7 +188,8 @@ struct AdobeService: Sendable {
             ("quota", .int(quota)), ("license_type_id", .int(member.licenseTypeID)),
             ("has_credit_model", .bool(false)), ("has_agency_model", .bool(member.isEnterprise)),
             ("is_cce", .bool(member.isEnterprise)),
-            ("full_entitlement_quota", .members([("image_quota", .int(quota))])),
+            // Enterprise plans: `[]`, the shape Adobe's PHP SDK recorded where nothing is set.
+            ("full_entitlement_quota", member.isEnterprise ? .array([]) : .members([("image_quota", .int(quota))])),
         ])
     }
 

@@ -58,7 +58,9 @@ enum ResultListView {
         if mark != .none { grid.draw("›", at: line.x, y: line.y, maxWidth: 1, style: base) }
         grid.draw(asset.id.description, rightAlignedTo: line.x + ResultColumns.markerWidth + layout.idWidth,
                   y: line.y, maxWidth: layout.idWidth, style: base)
-        grid.draw(asset.title, at: line.x + layout.titleOffset, y: line.y, maxWidth: layout.titleWidth, style: base)
+        // "✓ " before the title: the service says this account already holds a license of it.
+        let title = asset.heldLicense == nil ? asset.title : "✓ " + asset.title
+        grid.draw(title, at: line.x + layout.titleOffset, y: line.y, maxWidth: layout.titleWidth, style: base)
         for (column, offset) in layout.placed {
             var style = base
             if mark != .bar {

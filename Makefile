@@ -15,7 +15,7 @@ test: deps
 
 ## System packages (Debian): ncursesw and SQLite headers, tmux for the end-to-end tests.
 deps:
-	@scripts/ensure-system-packages.sh libncursesw5-dev libsqlite3-dev libjpeg62-turbo-dev libpng-dev tmux
+	@scripts/ensure-system-packages.sh libncursesw5-dev libsqlite3-dev libjpeg62-turbo-dev libpng-dev tmux python3-botocore
 
 build: deps
 	$(SWIFT) build

@@ -166,7 +166,8 @@ let package = Package(
                 "StockSandbox", "StockCatalog", "StockCore", "StockAssets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("SigV4Vectors")]
         ),
         // Each service client against its emulator over real loopback HTTP (docs/integration-tests.md).
         .testTarget(

@@ -5,6 +5,14 @@ import Foundation
 /// Stocksy's endpoints, with the sandbox's own implementation of the algorithm:
 /// canonical request → string to sign → signing key (HMAC chain over date, region, service,
 /// `aws4_request`) → signature. Messages are API Gateway's.
+///
+/// The canonical request is made from what arrived, as AWS's specification describes it
+/// (docs/services.md, "SigV4: the specification, botocore and us"): the path as received,
+/// normalised and escaped once more; the query decoded ('+' is a space, escapes in either case,
+/// raw characters as they are) and escaped again in upper-case hex, sorted by name then value;
+/// each header value trimmed and its runs of white space made one; the SHA-256 of the body
+/// actually received. So a request signed in canonical form verifies however its query was
+/// written on the wire (`a,b`, `a%2cb` or `a%2Cb`).
 struct SigV4Verifier {
     struct Credentials: Sendable {
         var accessKeyID: String
@@ -55,7 +63,7 @@ struct SigV4Verifier {
 
     func verify(_ request: SignedRequest, now: Date, lookup: (String) -> Credentials?) throws(Failure) -> Credentials {
         func header(_ name: String) -> String? {
-            let values = request.headers.filter { $0.name == name }.map(\.value)
+            let values = request.headers.filter { $0.name.lowercased() == name }.map { Self.trimAll($0.value) }
             return values.isEmpty ? nil : values.joined(separator: ",")
         }
         guard let authorization = header("authorization") else { throw .missingAuthentication }
@@ -95,50 +103,95 @@ struct SigV4Verifier {
         let stringToSign = "AWS4-HMAC-SHA256\n\(amzDate)\n\(credentialScope)\n\(canonicalHash)"
         let key = Self.signingKey(secret: credentials.secretKey, date: scope[1], region: region, service: service)
         let expected = Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
-        guard expected == signature.lowercased() else { throw .signatureMismatch }
+        guard Self.constantTimeEqual(expected, signature.lowercased()) else { throw .signatureMismatch }
         return credentials
     }
 
+    /// The canonical request of `request` over `signedHeaders`; `header` gives each header's
+    /// value, already trimmed (several fields of one name joined by commas).
     static func canonicalRequest(_ request: SignedRequest, signedHeaders: [String], header: (String) -> String?) -> String {
-        let headerLines: [String] = signedHeaders.map { name -> String in
-            let value = (header(name) ?? "").trimmingCharacters(in: .whitespaces)
-                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            return "\(name):\(value)\n"
-        }
-        let headerBlock: String = headerLines.joined(separator: "")
-        let payloadHash = header("x-amz-content-sha256") ?? hex(SHA256.hash(data: request.body))
+        let headerBlock: String = signedHeaders.map { "\($0):\(header($0) ?? "")\n" }.joined()
+        // The hash of the body that arrived: an `x-amz-content-sha256` header (S3's) is a signed
+        // header like any other, never a stand-in for the body.
+        let payloadHash = hex(SHA256.hash(data: request.body))
         let parts: [String] = [request.method, canonicalURI(request.rawPath), canonicalQuery(request.rawQuery), headerBlock,
                                signedHeaders.joined(separator: ";"), payloadHash]
         return parts.joined(separator: "\n")
     }
 
-    /// The path as received, URI-encoded once more (every service but S3 encodes it twice).
+    /// Leading and trailing white space removed, runs of spaces and tabs made one space (`Trimall`).
+    static func trimAll(_ value: String) -> String {
+        value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// The path as received, without `.`, `..` and empty segments (RFC 3986 §5.2.4, as AWS
+    /// normalises for every service but S3), URI-encoded once more: every service but S3
+    /// encodes each segment twice, once on the wire and once here.
     static func canonicalURI(_ rawPath: String) -> String {
-        rawPath.isEmpty ? "/" : uriEncode(rawPath, keepSlash: true)
+        var segments: [Substring] = []
+        for segment in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        let trailing = rawPath.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+        return "/" + segments.map { uriEncode(Array($0.utf8)) }.joined(separator: "/") + trailing
     }
 
-    /// Pairs decoded, re-encoded with RFC 3986's unreserved set, sorted by name then value.
+    /// Pairs decoded byte for byte ('+' is a space, `%hh` in either case), re-encoded with
+    /// RFC 3986's unreserved set in upper-case hex, sorted by name then value; a name without
+    /// '=' has an empty value.
     static func canonicalQuery(_ rawQuery: String?) -> String {
-        QueryItems(parsing: rawQuery, plusIsSpace: false).items
-            .map { (uriEncode($0.name), uriEncode($0.value)) }
-            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            .map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        guard let rawQuery, !rawQuery.isEmpty else { return "" }
+        let pairs: [(String, String)] = rawQuery.split(separator: "&", omittingEmptySubsequences: true).map { piece in
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (uriEncode(percentDecode(parts[0])), uriEncode(parts.count > 1 ? percentDecode(parts[1]) : []))
+        }
+        return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
-    static func uriEncode(_ text: String, keepSlash: Bool = false) -> String {
+    /// The bytes a query name or value stands for; a '%' without two hex digits stays itself.
+    static func percentDecode(_ text: Substring) -> [UInt8] {
+        let input = Array(text.utf8)
+        var bytes: [UInt8] = []
+        var i = 0
+        while i < input.count {
+            if input[i] == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " ")); i += 1
+            } else if input[i] == UInt8(ascii: "%"), i + 2 < input.count,
+                      let high = QueryItems.hexValue(input[i + 1]), let low = QueryItems.hexValue(input[i + 2]) {
+                bytes.append(high << 4 | low); i += 3
+            } else {
+                bytes.append(input[i]); i += 1
+            }
+        }
+        return bytes
+    }
+
+    /// Every byte but RFC 3986's unreserved characters as `%HH`.
+    static func uriEncode(_ bytes: [UInt8]) -> String {
         var out = ""
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "/") where keepSlash:
-                out += "/"
             default:
                 out += String(format: "%%%02X", byte)
             }
         }
         return out
+    }
+
+    /// Compares two signatures in time that depends only on their length.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in x.indices { difference |= x[i] ^ y[i] }
+        return difference == 0
     }
 
     static func signingKey(secret: String, date: String, region: String, service: String) -> SymmetricKey {

@@ -44,6 +44,9 @@ public struct SandboxOptions: Sendable {
     /// Stocksy's opening account balance in cents (USD); nil means the seed's $437.50. Long
     /// licensing runs (the crash test) give the account more.
     public var openingBalance: Int64?
+    /// How Stocksy's `GET /purchases` answers a `Range: items=a-b` (`StocksyRangeAnswer`): 206 with
+    /// `Content-Range` by default, or 200 with it, 200 without it, or the whole list.
+    public var stocksyPurchaseRanges: StocksyRangeAnswer = .partialContent
 
     public init(api: SandboxAPI, port: Int = 0, latency: Duration = .zero, faultRate: Double = 0,
                 rateLimit: Int? = nil, seed: UInt64 = 1, tokenLifetime: Duration? = nil, logger: Logger? = nil,

@@ -95,21 +95,32 @@ extension StocksyService {
 
     // MARK: GET /purchases, /purchases/{id}
 
-    /// Newest first. With `Range: items=a-b`: 206 and `Content-Range: items a-b/N`, or 416 and
-    /// `Content-Range: items */N` when `a` is past the end; without one, 200 and the whole list.
+    /// Newest first. With `Range: items=a-b`, as `SandboxOptions.stocksyPurchaseRanges` says:
+    /// 206 (or 200) and `Content-Range: items a-b/N`, and 416 with `Content-Range: items */N`
+    /// when `a` is past the end; or 200 with the requested items and no `Content-Range` (`[]` past
+    /// the end); or 200 with the whole list whatever the Range. Without a Range, 200 and the whole list.
     private func purchaseList(_ request: Request, _ context: SandboxContext) throws -> Response {
         let all = purchases.newestFirst
-        let range = StocksyItemsRange(header: request.headers[.range])
+        let mode = environment.options.stocksyPurchaseRanges
+        let render = render
+        let range = mode == .ignored ? .none : StocksyItemsRange(header: request.headers[.range])
         guard let window = range.window(count: all.count) else {
+            if mode == .okWithoutContentRange, range != .invalid { return context.respond(.array([])) }
             throw StocksyErrors.purchase(.rangeNotSatisfiable, category: "invalid_range",
                                          "Range not satisfiable: the account has \(all.count) purchases (ask for items=0-9)",
                                          headers: [("Content-Range", "items */\(all.count)"), ("Accept-Ranges", "items")])
         }
-        let render = render
         let page = JSONNode.array(all[window.range].map(render.purchase))
         if range == .none { return context.respond(page, headers: [("Accept-Ranges", "items")]) }
-        return context.respond(page, status: .partialContent,
-                               headers: [("Content-Range", window.contentRange), ("Accept-Ranges", "items")])
+        switch mode {
+        case .partialContent:
+            return context.respond(page, status: .partialContent,
+                                   headers: [("Content-Range", window.contentRange), ("Accept-Ranges", "items")])
+        case .okWithContentRange:
+            return context.respond(page, headers: [("Content-Range", window.contentRange), ("Accept-Ranges", "items")])
+        case .okWithoutContentRange, .ignored:
+            return context.respond(page)
+        }
     }
 
     private func purchase(_ context: SandboxContext) throws -> Response {

@@ -10,8 +10,10 @@ import Testing
 
     @Test func clipListDecodesAndMaps() throws {
         let page = try WireDecoding.decode(StockFlowClipPage.self, from: try fixture("stockflow-clips.json"), what: "list")
-        #expect(page.pagination == StockFlowPagination(page: 1, perPage: 20, totalItems: 14382, totalPages: 719))
-        let a = page.data[0].asset()
+        #expect(page.pagination?.page?.int == 1 && page.pagination?.perPage?.int == 20)
+        #expect(page.pagination?.totalItems?.int == 14382 && page.pagination?.totalPages?.int == 719)
+        #expect(page.data.skipped.isEmpty)
+        let a = page.data.elements[0].asset()
         #expect(a.id == 18742)
         #expect(a.kind == .video)
         #expect(a.title == "Aerial view of Baikal shoreline at golden hour")
@@ -40,24 +42,27 @@ import Testing
     @Test func searchAnswerDecodesWithoutOptionalFields() throws {
         let page = try WireDecoding.decode(StockFlowClipPage.self, from: try fixture("stockflow-search.json"), what: "search")
         #expect(page.query == "city timelapse night")
-        #expect(page.pagination?.totalItems == 342 && page.pagination?.perPage == nil)
-        let assets = page.data.map { $0.asset() }
+        #expect(page.pagination?.totalItems?.int == 342 && page.pagination?.perPage == nil)
+        let assets = page.data.elements.map { $0.asset() }
         #expect(assets.map(\.id) == [22105, 19887])
-        #expect(page.data[0].relevanceScore?.value == 0.94)
+        #expect(page.data.elements[0].relevanceScore?.value == 0.94)
         #expect(assets[1].videoResolution == .p1080 && assets[1].width == 1920)
         #expect(assets[1].duration == 10.2)
         #expect(assets[0].created == WireDate.unknown)
     }
 
-    @Test func missingRequiredFieldsAreNamed() {
-        #expect(throws: StockError.malformedResponse("StockFlow clip list: field \"data[0].title\" is missing")) {
-            try WireDecoding.decode(StockFlowClipPage.self, from: Data(#"{"data":[{"id":1}]}"#.utf8), what: "StockFlow clip list")
-        }
-        #expect(throws: StockError.malformedResponse("StockFlow clip list: field \"data[1].id\": id must be a positive integer")) {
-            _ = try WireDecoding.decode(StockFlowClipPage.self, from: Data(#"{"data":[{"id":1,"title":"a"},{"id":true,"title":"b"}]}"#.utf8), what: "StockFlow clip list")
-        }
+    @Test func aClipThatCannotBeReadIsLeftOutWithItsPath() throws {
+        let page = try WireDecoding.decode(StockFlowClipPage.self, from: Data(#"{"data":[{"id":1},{"id":true,"title":"b"},{"title":"c"},[]]}"#.utf8), what: "StockFlow clip list")
+        #expect(page.data.elements.map(\.id) == [1])
+        #expect(page.data.elements[0].asset().title == "", "a clip without a title is still a clip")
+        #expect(page.data.skipped == [SkippedRecord(path: "data[1]", reason: "field \"data[1].id\": id must be a positive integer"),
+                                      SkippedRecord(path: "data[2]", reason: "field \"data[2].id\" is missing"),
+                                      SkippedRecord(path: "data[3]", reason: "field \"data[3]\" should be an object")])
         #expect(throws: StockError.malformedResponse("StockFlow clip list: field \"data\" is missing")) {
             try WireDecoding.decode(StockFlowClipPage.self, from: Data(#"{"pagination":{}}"#.utf8), what: "StockFlow clip list")
+        }
+        #expect(throws: StockError.malformedResponse("StockFlow clip list: field \"data\" should be an array")) {
+            try WireDecoding.decode(StockFlowClipPage.self, from: Data(#"{"data":{}}"#.utf8), what: "StockFlow clip list")
         }
     }
 

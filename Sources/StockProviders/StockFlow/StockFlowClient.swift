@@ -74,20 +74,30 @@ public final class StockFlowClient: StockProvider {
         guard !plan.requests.isEmpty else {
             return SearchPage(items: [], page: request.page, pageSize: request.pageSize, total: 0)
         }
-        var items: [StockFlowClip] = []
+        // Every position of the server's pages, read or left out, so that the caller's page is cut
+        // from the same positions whether or not a clip could be read.
+        var slots: [LossySlot<StockFlowClip>] = []
         var total: Int?
         for http in plan.requests {
             let response = try await send(http)
             let page = try WireDecoding.decode(StockFlowClipPage.self, from: response.body,
                                                what: http.method == .post ? "StockFlow search answer" : "StockFlow clip list")
-            items += page.data
-            if total == nil { total = page.pagination?.totalItems }
+            let pageSlots = page.data.slots
+            slots += pageSlots
+            if total == nil { total = page.pagination?.totalItems.map { max(0, $0.int) } }
             // A short page is the last one: no need to ask for the next.
-            if page.data.count < plan.perPage { break }
+            if pageSlots.count < plan.perPage { break }
         }
-        let slice = items.dropFirst(plan.skip).prefix(plan.take).map { $0.asset() }
-        return SearchPage(items: Array(slice), page: request.page, pageSize: request.pageSize,
-                          total: total ?? request.offset + slice.count, totalIsExact: false)
+        var items: [Asset] = [], skipped: [SkippedRecord] = []
+        for slot in slots.dropFirst(plan.skip).prefix(plan.take) {
+            switch slot {
+            case .read(let clip, _): items.append(clip.asset())
+            case .skipped(let record): skipped.append(record)
+            }
+        }
+        WireLog.skipped(skipped, in: "StockFlow search answer")
+        return SearchPage(items: items, page: request.page, pageSize: request.pageSize,
+                          total: total ?? request.offset + items.count + skipped.count, totalIsExact: false, skipped: skipped)
     }
 
     public func asset(id: AssetID) async throws -> Asset {
@@ -97,27 +107,39 @@ public final class StockFlowClient: StockProvider {
     }
 
     /// One `GET /clips/{id}` per id, `bulkConcurrency` at a time, in the order asked; a 404 makes
-    /// the id unavailable, any other failure fails the whole lookup.
+    /// the id unavailable, a clip that cannot be read is left out and reported in `skipped`
+    /// (path `clips/{id}`), any other failure fails the whole lookup.
     public func assets(ids: [AssetID]) async throws -> AssetLookup {
-        var found: [Int: Asset] = [:]
-        var missing: Set<Int> = []
-        try await withThrowingTaskGroup(of: (Int, Asset?).self) { group in
+        enum Outcome: Sendable { case found(Asset), missing, unreadable(SkippedRecord) }
+        var outcomes: [Int: Outcome] = [:]
+        try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
             var next = 0
             func start() {
                 let index = next, id = ids[index]
                 next += 1
                 group.addTask {
-                    do { return (index, try await self.asset(id: id)) } catch StockError.notFound { return (index, nil) }
+                    do { return (index, .found(try await self.asset(id: id))) }
+                    catch StockError.notFound { return (index, .missing) }
+                    catch StockError.malformedResponse(let why) { return (index, .unreadable(SkippedRecord(path: "clips/\(id)", reason: why))) }
                 }
             }
             while next < ids.count && next < configuration.bulkConcurrency { start() }
-            while let (index, asset) = try await group.next() {
-                if let asset { found[index] = asset } else { missing.insert(index) }
+            while let (index, outcome) = try await group.next() {
+                outcomes[index] = outcome
                 if next < ids.count { start() }
             }
         }
-        return AssetLookup(assets: ids.indices.compactMap { found[$0] },
-                           unavailable: ids.indices.filter { missing.contains($0) }.map { ids[$0] })
+        var assets: [Asset] = [], unavailable: [AssetID] = [], skipped: [SkippedRecord] = []
+        for index in ids.indices {
+            switch outcomes[index] {
+            case .found(let a)?: assets.append(a)
+            case .missing?: unavailable.append(ids[index])
+            case .unreadable(let r)?: skipped.append(r)
+            case nil: break
+            }
+        }
+        WireLog.skipped(skipped, in: "StockFlow clips")
+        return AssetLookup(assets: assets, unavailable: unavailable, skipped: skipped)
     }
 
     public func categories() async throws -> [StockCore.Category] {

@@ -90,9 +90,11 @@ public struct StockFlowDeliverable: Hashable, Sendable {
     }
 
     /// Every deliverable of a clip, as license options: each license type it has, each format it
-    /// is offered in, 1080p and (for 4k clips) 4k; one download from the quota each.
+    /// is offered in, 1080p and (for 4k clips) 4k; one download from the quota each. A clip with
+    /// no known license type is standard only when it names no other (`otherLicenses`): a license
+    /// stockterm does not know is never offered as standard.
     public static func options(for clip: Asset) -> [LicenseOption] {
-        let licenses = clip.licenseTypes.isEmpty ? [LicenseType.standard] : clip.licenseTypes.sorted()
+        let licenses = !clip.licenseTypes.isEmpty ? clip.licenseTypes.sorted() : clip.otherLicenses.isEmpty ? [LicenseType.standard] : []
         let formats = clip.formats.map { $0.lowercased() }.filter(Self.formats.contains)
         let resolutions: [VideoResolution] = clip.videoResolution == .k4 ? [.p1080, .k4] : [.p1080]
         var options: [LicenseOption] = []

@@ -36,6 +36,10 @@ extension StockFlowClient: StockLicensing {
             clip.licenseTypes = Array(Set(clip.licenseTypes).union(asset.licenseTypes)).sorted()
         }
         let options = StockFlowDeliverable.options(for: clip)
+        if options.isEmpty, clip.licenseTypes.isEmpty, !clip.otherLicenses.isEmpty {
+            let names = clip.otherLicenses.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw StockError.invalidRequest("StockFlow licenses clip \(clip.id) under \(names), a license stockterm does not know: it cannot be offered")
+        }
         guard !options.isEmpty else {
             throw StockError.invalidRequest("StockFlow offers clip \(clip.id) in no format it can be downloaded as (mp4, mov, webm)")
         }

@@ -5,9 +5,11 @@ extension StockFlowClip {
     /// The clip as an `Asset`. StockFlow sends no frame size: a known resolution class stands for
     /// its 16:9 frame (4k 3840×2160, 1080p 1920×1080, 720p 1280×720), unless the clip carries
     /// `width` and `height`. Clips are licensed through the plan's quota, so `products` stays empty.
+    /// A license name stockterm does not know goes to `otherLicenses` (shown as unknown), never
+    /// onto a known type; an unreadable `created_at` is `WireDate.unknown`.
     func asset() -> Asset {
         let resolutionClass = Self.resolutionClass(resolution)
-        var width = width?.int ?? 0, height = height?.int ?? 0
+        var width = Self.pixels(width), height = Self.pixels(height)
         if width <= 0 || height <= 0 {
             (width, height) = switch resolutionClass {
             case .k4?: (3840, 2160)
@@ -17,8 +19,8 @@ extension StockFlowClip {
             }
         }
         let authorName = WireText.optionalField(author?.displayName)
-        let license = licenseType.flatMap { LicenseType(rawValue: $0.lowercased()) }
-        let formats = (formatsAvailable ?? format.map { [$0] } ?? []).map { WireText.field($0).lowercased() }.filter { !$0.isEmpty }
+        let licenses = Self.licenses(licenseType)
+        let formats = (formatsAvailable?.elements ?? format.map { [$0] } ?? []).map { WireText.field($0).lowercased() }.filter { !$0.isEmpty }
         var thumbnails: [Int: String] = [:]
         if let url = WireText.optionalField(thumbnailURL) { thumbnails[Self.thumbnailSize(url)] = url }
         return Asset(
@@ -26,23 +28,45 @@ extension StockFlowClip {
             kind: .video,
             title: WireText.field(title),
             description: WireText.field(description),
-            keywords: (tags ?? []).map(WireText.field).filter { !$0.isEmpty },
-            contributor: author.flatMap { a in a.id.map { Contributor(id: $0.rawValue, name: authorName ?? "") } },
+            keywords: (tags?.elements ?? []).map(WireText.field).filter { !$0.isEmpty },
+            contributor: author?.id.flatMap { Int64($0.text) }.map { Contributor(id: $0, name: authorName ?? "") },
             category: WireText.optionalField(categoryID),
             width: width, height: height,
             orientation: width > 0 && height > 0 ? nil : .horizontal,
-            duration: durationSeconds?.value,
-            fps: fps?.value,
+            duration: durationSeconds.flatMap { $0.value >= 0 ? $0.value : nil },
+            fps: fps.flatMap { $0.value > 0 ? $0.value : nil },
             codec: WireText.optionalField(codec),
-            fileSize: fileSizeMB.map { Int64(($0.value * 1_000_000).rounded()) },
+            fileSize: fileSizeMB.flatMap { $0.value >= 0 && $0.value < 1e12 ? Int64(($0.value * 1_000_000).rounded()) : nil },
             formats: formats,
             videoResolution: resolutionClass,
-            licenseTypes: license.map { [$0] } ?? [.standard],
+            licenseTypes: licenses.known,
+            otherLicenses: licenses.other,
             created: createdAt.flatMap(WireDate.parse) ?? WireDate.unknown,
             thumbnails: thumbnails,
             attribution: authorName.map { "© \($0) / StockFlow" },
             colorProfile: colorProfile.flatMap { ColorProfile(rawValue: $0) },
-            contentWarnings: (contentWarnings ?? []).map(WireText.field).filter { !$0.isEmpty })
+            contentWarnings: (contentWarnings?.elements ?? []).map(WireText.field).filter { !$0.isEmpty })
+    }
+
+    /// The known license types and the names of the others. No `license_type` at all is
+    /// standard (seed 002: `license_type` "Defaults to standard if omitted"); a name stockterm
+    /// does not know is kept apart, and then the known ones are only those the clip named.
+    static func licenses(_ wire: StockFlowLicenseTypes?) -> (known: [LicenseType], other: [String]) {
+        guard let wire, !wire.names.isEmpty else { return ([.standard], []) }
+        var known: [LicenseType] = [], other: [String] = []
+        for name in wire.names {
+            switch name {
+            case .known(let k): if !known.contains(k) { known.append(k) }
+            case .unknown(let raw): if !raw.isEmpty, !other.contains(raw) { other.append(raw) }
+            }
+        }
+        return (known, other)
+    }
+
+    /// A positive pixel count, else 0.
+    static func pixels(_ n: FlexibleNumber?) -> Int {
+        guard let v = n?.int, v > 0, v <= 1_000_000 else { return 0 }
+        return v
     }
 
     /// `4k` (also `4K`, `2160p`, `uhd`), `1080p`, `720p`; nil for anything else.

@@ -1,43 +1,59 @@
 import Foundation
 import StockCore
 
-// Wire types of StockFlow v2 (seed 002), one per answer. Required: a clip's `id` and `title`,
-// a list's `data`; everything else may be missing or null.
+// Wire types of StockFlow v2 (seed 002), one per answer, read by the tolerant reader
+// (docs/services.md, "Stocksy and StockFlow, field by field"). Required: a clip's `id` and a
+// list's `data` (an array). Every other field is `@Tolerant`: missing, null, `[]`, `{}` or of
+// another type reads as nil; numbers may be strings. A clip that cannot be read is left out of
+// its list and reported (`LossyList`), never fatal.
 
 /// A clip as `GET /clips`, `GET /clips/{id}` and `POST /search` send it. The list and search
 /// answers carry a subset of the detail's fields.
 struct StockFlowClip: Decodable, Sendable, Hashable {
+    /// `author`: `{"id": 391, "display_name": "Mikhail Volkov"}` (seed 002), or just the name.
     struct Author: Decodable, Sendable, Hashable {
-        var id: AssetID?
-        var displayName: String?
+        @Tolerant var id: FlexibleID?
+        @Tolerant var displayName: String?
         enum CodingKeys: String, CodingKey { case id, displayName = "display_name" }
+
+        init(id: FlexibleID?, displayName: String?) { self.id = id; self.displayName = displayName }
+
+        init(from decoder: any Decoder) throws {
+            if let name = try? decoder.singleValueContainer().decode(String.self) {
+                self.init(id: nil, displayName: name)
+                return
+            }
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try c.decode(Tolerant<FlexibleID>.self, forKey: .id).wrappedValue,
+                      displayName: try c.decode(Tolerant<String>.self, forKey: .displayName).wrappedValue)
+        }
     }
 
     var id: AssetID
-    var title: String
-    var description: String?
-    var categoryID: String?
-    var tags: [String]?
-    var durationSeconds: FlexibleNumber?
+    @Tolerant var title: String?
+    @Tolerant var description: String?
+    @Tolerant var categoryID: String?
+    @Tolerant var tags: LossyList<String>?
+    @Tolerant var durationSeconds: FlexibleNumber?
     /// `720p`, `1080p` or `4k`.
-    var resolution: String?
-    var width: FlexibleNumber?
-    var height: FlexibleNumber?
-    var fps: FlexibleNumber?
-    var format: String?
-    var codec: String?
-    var fileSizeMB: FlexibleNumber?
-    /// `standard`, `extended` or `editorial`.
-    var licenseType: String?
-    var author: Author?
-    var formatsAvailable: [String]?
-    var thumbnailURL: String?
-    var createdAt: String?
+    @Tolerant var resolution: String?
+    @Tolerant var width: FlexibleNumber?
+    @Tolerant var height: FlexibleNumber?
+    @Tolerant var fps: FlexibleNumber?
+    @Tolerant var format: String?
+    @Tolerant var codec: String?
+    @Tolerant var fileSizeMB: FlexibleNumber?
+    /// `standard`, `extended` or `editorial` (one, or a list); any other name is unknown.
+    @Tolerant var licenseType: StockFlowLicenseTypes?
+    @Tolerant var author: Author?
+    @Tolerant var formatsAvailable: LossyList<String>?
+    @Tolerant var thumbnailURL: String?
+    @Tolerant var createdAt: String?
     /// Only in `POST /search` answers.
-    var relevanceScore: FlexibleNumber?
+    @Tolerant var relevanceScore: FlexibleNumber?
     /// From the asset metadata schema 3.1 (seed 000), when present.
-    var colorProfile: String?
-    var contentWarnings: [String]?
+    @Tolerant var colorProfile: String?
+    @Tolerant var contentWarnings: LossyList<String>?
 
     enum CodingKeys: String, CodingKey {
         case id, title, description, tags, resolution, width, height, fps, format, codec, author
@@ -54,12 +70,27 @@ struct StockFlowClip: Decodable, Sendable, Hashable {
     }
 }
 
+/// `license_type`: one name (`"standard"`, as seed 002 sends it) or a list of names.
+struct StockFlowLicenseTypes: Decodable, Sendable, Hashable {
+    var names: [WireEnum<LicenseType>]
+
+    init(_ names: [WireEnum<LicenseType>]) { self.names = names }
+
+    init(from decoder: any Decoder) throws {
+        if let one = try? WireEnum<LicenseType>(from: decoder) {
+            names = [one]
+        } else {
+            names = try LossyList<WireEnum<LicenseType>>(from: decoder).elements
+        }
+    }
+}
+
 /// `pagination` of the list and search answers (search answers omit `per_page` and `total_pages`).
 struct StockFlowPagination: Decodable, Sendable, Hashable {
-    var page: Int?
-    var perPage: Int?
-    var totalItems: Int?
-    var totalPages: Int?
+    @Tolerant var page: FlexibleNumber?
+    @Tolerant var perPage: FlexibleNumber?
+    @Tolerant var totalItems: FlexibleNumber?
+    @Tolerant var totalPages: FlexibleNumber?
     enum CodingKeys: String, CodingKey {
         case page
         case perPage = "per_page"
@@ -70,9 +101,9 @@ struct StockFlowPagination: Decodable, Sendable, Hashable {
 
 /// `GET /clips` and `POST /search`: `{"data": [...], "pagination": {...}}` (search adds `query`).
 struct StockFlowClipPage: Decodable, Sendable, Hashable {
-    var query: String?
-    var data: [StockFlowClip]
-    var pagination: StockFlowPagination?
+    @Tolerant var query: String?
+    var data: LossyList<StockFlowClip>
+    @Tolerant var pagination: StockFlowPagination?
 }
 
 /// `POST /oauth/token`'s answer (RFC 6749 section 5.1).

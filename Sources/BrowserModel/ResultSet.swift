@@ -17,11 +17,14 @@ public struct ResultSet: Hashable, Sendable {
     public var loadedPages: Int
     /// The provider said there is nothing after the last loaded page (or sent an empty page).
     public var reachedEnd: Bool
+    /// Records of the loaded pages that the service sent but stockterm could not read (left
+    /// out of `items`; the status line says how many).
+    public var skipped: Int
 
     /// Nothing loaded yet.
     public init() {
         items = []; ids = []; total = 0; totalIsExact = false; facets = FacetCounts(); loadedPages = 0
-        reachedEnd = false
+        reachedEnd = false; skipped = 0
     }
 
     /// The pages given, appended in order (for tests and the cache).
@@ -45,6 +48,8 @@ public struct ResultSet: Hashable, Sendable {
         totalIsExact = page.totalIsExact
         facets = page.facets
         loadedPages = max(loadedPages, page.page)
-        reachedEnd = page.items.isEmpty || !page.hasNextPage
+        skipped += page.skipped.count
+        // A page whose every record was unreadable is not the end of the results.
+        reachedEnd = (page.items.isEmpty && page.skipped.isEmpty) || !page.hasNextPage
     }
 }

@@ -22,7 +22,7 @@ enum StatusLineView {
         let range = rangeText(state, visibleRows: visibleRows)
         let loading = state.isWaitingForResults || state.detail?.isLoading == true
         let spinner = loading ? "\(Spinner.glyph(frame: spinnerFrame)) loading" : ""
-        let error = state.errorMessage ?? downloadText(state) ?? ""
+        let error = state.errorMessage ?? downloadText(state) ?? skippedText(state) ?? ""
         let hints = KeyBinding.hints(in: KeyContext(state))
 
         // Room, from the most to the least essential part: range, spinner, error, provider, hints.
@@ -40,7 +40,7 @@ enum StatusLineView {
         let rangeWidth = take(range)
         let spinnerWidth = take(spinner, minimum: Grid.displayWidth(of: spinner))
         let errorWidth = take(error, minimum: 8)
-        let provider = state.switchingTo.map { "\(state.providerName) → \($0)" } ?? state.providerName
+        let provider = state.providerStatus
         let providerWidth = take(provider, minimum: 4)
         let hintsWidth = take(hints, minimum: minimumHintWidth)
 
@@ -60,6 +60,13 @@ enum StatusLineView {
         if !shownHints.isEmpty {
             grid.draw(shownHints, rightAlignedTo: rect.maxX, y: rect.y, maxWidth: hintsWidth, style: ViewStyle.muted)
         }
+    }
+
+    /// "2 left out (unreadable)": records of the shown results the service sent in a shape
+    /// stockterm could not read (the log names each one's field).
+    static func skippedText(_ state: BrowserState) -> String? {
+        let n = state.results.skipped
+        return n > 0 ? "\(n) left out (unreadable)" : nil
     }
 
     /// The newest download's progress or outcome, when there is one to tell:

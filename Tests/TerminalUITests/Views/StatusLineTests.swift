@@ -27,6 +27,19 @@ import Testing
         #expect(statusLine(state).hasPrefix("demo catalog  31–51 of 200  "))
     }
 
+    @Test func recordsTheServiceSentUnreadableAreCountedInTheStatusLine() {
+        var page = ViewFixture.page(ViewFixture.assets, total: 14_382)
+        page.skipped = [SkippedRecord(path: "files[2]", reason: "field \"files[2].id\" is missing"),
+                        SkippedRecord(path: "files[6]", reason: "field \"files[6].media_type_id\" has the unknown value 9")]
+        let state = ViewFixture.state(page: page)
+        #expect(state.results.skipped == 2)
+        #expect(statusLine(state) == "demo catalog  1–5 of 14,382  2 left out (unreadable)        Enter open  / search")
+        // A page of nothing but unreadable records is not the end of the results.
+        var empty = SearchPage(items: [], page: 1, pageSize: 5, total: 40)
+        empty.skipped = [SkippedRecord(path: "files[0]", reason: "x")]
+        #expect(!ResultSet(pages: [empty]).reachedEnd)
+    }
+
     @Test func spinnerWhileTheFirstPageLoads() {
         let state = ViewFixture.state(page: nil)
         #expect(statusLine(state, frame: 0).hasPrefix("demo catalog  ⠋ loading  "))

@@ -8,10 +8,12 @@ public struct ProviderEntry: Hashable, Sendable {
     public var displayName: String
     /// Why it cannot be used now (a missing key), or nil when it is ready.
     public var problem: String?
+    /// A sandbox: a local emulator of the service with a test account, started when chosen.
+    public var isSandbox: Bool
 
     /// An entry.
-    public init(name: String, displayName: String, problem: String? = nil) {
-        self.name = name; self.displayName = displayName; self.problem = problem
+    public init(name: String, displayName: String, problem: String? = nil, isSandbox: Bool = false) {
+        self.name = name; self.displayName = displayName; self.problem = problem; self.isSandbox = isSandbox
     }
 }
 
@@ -24,6 +26,15 @@ extension BrowserState {
             providerCursor = providers.firstIndex { $0.name == activeProvider } ?? 0
         }
         return []
+    }
+
+    /// The provider part of the status line: the active provider's name, and while a switch is
+    /// under way where it goes: "demo catalog → starting Adobe Stock — sandbox (no real
+    /// account)…" for a sandbox (its emulator starts first), "demo catalog → StockFlow" otherwise.
+    public var providerStatus: String {
+        guard let target = switchingTo else { return providerName }
+        guard let entry = providers.first(where: { $0.name == target }) else { return "\(providerName) → \(target)" }
+        return "\(providerName) → " + (entry.isSandbox ? "starting \(entry.displayName)…" : entry.displayName)
     }
 
     /// Moves the picker's cursor, clamped.

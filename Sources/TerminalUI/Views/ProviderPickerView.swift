@@ -1,11 +1,12 @@
 import BrowserModel
 
-/// The provider picker (`p`): the configured providers, the active one marked "●", one that
-/// cannot be used now marked with its problem, the cursor line reversed.
+/// The provider picker (`p`): the configured providers, then the sandboxes (labelled "sandbox
+/// (no real account)"), the active one marked "●", one that cannot be used now marked with its
+/// problem, the cursor line reversed.
 enum ProviderPickerView {
     /// The last line of the box.
     static let footer = "Enter switches  Esc closes"
-    /// Shown under the list when only the demo catalog exists.
+    /// Shown under the list when nothing is configured (only the demo catalog and the sandboxes).
     static let configureHint = "More in ~/.config/stockterm/config.toml"
 
     /// Draws the picker centred on `screen`.
@@ -19,7 +20,7 @@ enum ProviderPickerView {
             let problem = entry.problem.map { "  (\($0))" } ?? ""
             return mark + entry.name + pad + "  " + entry.displayName + problem
         }
-        let extra = entries.count == 1 ? [configureHint] : []
+        let extra = entries.filter { !$0.isSandbox }.count == 1 ? [configureHint] : []
         let width = ([footer] + labels + extra).map(Grid.displayWidth(of:)).max() ?? 0
         let box = OverlayBox(contentWidth: width, contentHeight: labels.count + extra.count + 2, on: screen)
         box.draw(title: "Provider", into: &grid)

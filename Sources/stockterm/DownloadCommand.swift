@@ -58,7 +58,7 @@ struct DownloadCommand: AsyncParsableCommand {
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
         do {
-            let ledger = try LicensingSetup.ledger()
+            let ledger = try LicensingSetup.ledger(for: choice)
             let coordinator = try LicensingSetup.coordinator(for: choice, ledger: ledger)
             let files = FileDownload(ledger: ledger, provider: choice.name, licensing: await coordinator.licensing,
                                      directory: LicensingSetup.downloadDirectory(output))

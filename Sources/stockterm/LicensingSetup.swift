@@ -20,6 +20,13 @@ enum LicensingSetup {
         return try Ledger(url: url)
     }
 
+    /// The ledger a provider's purchases go to: the sandbox ledger for a sandbox (a temporary
+    /// file, never the real one: `SandboxFleet`), else `ledger()`.
+    static func ledger(for choice: ProviderChoice) throws -> Ledger {
+        if choice.sandbox != nil { return try SandboxFleet.shared.ledger() }
+        return try ledger()
+    }
+
     /// The licensing of a provider: the demo account for a local catalog, the service's own
     /// otherwise; nil when it has none.
     static func licensing(for provider: any StockProvider, ledger: Ledger) -> (any StockLicensing)? {
@@ -40,7 +47,7 @@ enum LicensingSetup {
 
     /// The coordinator of `choice`, or a clear error when it cannot license.
     static func coordinator(for choice: ProviderChoice, ledger: Ledger? = nil) throws -> LicenseCoordinator {
-        let ledger = try ledger ?? self.ledger()
+        let ledger = try choice.sandbox != nil ? SandboxFleet.shared.ledger() : (ledger ?? self.ledger())
         guard let licensing = licensing(for: choice.provider, ledger: ledger) else {
             throw StockError.invalidRequest("\(choice.displayName) cannot license")
         }

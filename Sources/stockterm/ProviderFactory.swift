@@ -7,13 +7,22 @@ import StockProviders
 
 /// Builds `StockProvider`s from config.toml (`StockConfig`): the one place that turns a provider's
 /// name into a client with its endpoint, limits and secrets. The CLI commands and the browser use
-/// it alike.
+/// it alike. The sandboxes (`--sandbox`, `sandbox:adobe`) are the same clients pointed at an
+/// emulator this process starts (`SandboxProvider`, `SandboxFleet`).
 enum ProviderFactory {
     /// The provider a command works on: `--catalog FILE` (an ad-hoc catalog), else `--provider
     /// NAME`, else config.toml's `default`, else the demo catalog. Opening a catalog may build its
     /// index (with a progress line unless `--quiet`).
     static func resolve(_ global: GlobalOptions,
                         environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> ProviderChoice {
+        if let api = global.sandbox ?? global.provider.flatMap(SandboxProvider.api(named:)) {
+            // `--sandbox adobe` (or `--provider sandbox:adobe`): the emulator starts on first use,
+            // over `--catalog FILE` when given.
+            let fleet = SandboxFleet.shared
+            fleet.serve(global.catalogURL)
+            fleet.setQuiet(global.quiet)
+            return fleet.choice(api)
+        }
         if global.catalog != nil {
             if global.provider != nil { throw .badInput(GlobalOptions.catalogWithProvider) }
             let catalog = try openCatalog(global.catalogURL, quiet: global.quiet)
@@ -29,6 +38,18 @@ enum ProviderFactory {
     /// config.toml as the environment finds it (`STOCKTERM_CONFIG`, `XDG_CONFIG_HOME`, `~/.config`).
     static func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> StocktermConfig {
         do { return try StocktermConfig.load(environment: environment) } catch { throw cliError(error) }
+    }
+
+    /// The provider the browser's picker switched to: a sandbox (its emulator started now, so
+    /// that a failure shows at once), else the configured provider `name`.
+    static func makeForSwitch(_ name: String, config: StocktermConfig?) async throws -> any StockProvider {
+        if let api = SandboxProvider.api(named: name) {
+            let sandbox = SandboxFleet.shared.provider(api)
+            try await sandbox.start()
+            return sandbox
+        }
+        guard let config else { throw CLIError.failure("no provider \"\(SafeText.sanitize(name))\": config.toml could not be read") }
+        return try make(name, config: config).provider
     }
 
     /// Builds the provider called `name` in `config` (loaded from the environment when nil).

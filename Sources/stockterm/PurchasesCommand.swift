@@ -59,7 +59,7 @@ struct PurchasesCommand: AsyncParsableCommand {
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
         do {
-            let ledger = try LicensingSetup.ledger()
+            let ledger = try LicensingSetup.ledger(for: choice)
             let coordinator = try LicensingSetup.coordinator(for: choice, ledger: ledger)
             if service {
                 let page = try await coordinator.serviceHistory(offset: offset, limit: limit)

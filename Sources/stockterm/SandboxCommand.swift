@@ -65,6 +65,9 @@ struct SandboxCommand: AsyncParsableCommand {
     var statsFile: String?
 
     func validate() throws {
+        if global.sandbox != nil {
+            throw ValidationError("--sandbox starts an emulator inside another command (stockterm --sandbox adobe search lake); `sandbox --api` runs one on its own")
+        }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard latency >= 0, latency <= 600_000 else { throw ValidationError("--latency must be between 0 and 600000 ms, got \(latency)") }
         guard faultRate.isFinite, (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1, got \(faultRate)") }

@@ -9,7 +9,10 @@ struct BrowseCommand: AsyncParsableCommand {
         abstract: "Browse the catalog full screen (what `stockterm` alone does).",
         discussion: """
             Keys: / search, Tab next pane, space toggles a filter, Enter opens an asset, s sorts,
-            p shows the selected result's picture beside the list, ? lists every key, q quits. Without a terminal, prints an overview of the catalog.
+            i shows the selected result's picture beside the list, p switches provider (the demo
+            catalog, a configured service, or a sandbox of Stocksy, Adobe Stock or StockFlow that
+            needs no account), ? lists every key, q quits. `stockterm --sandbox adobe` starts on
+            Adobe Stock's sandbox. Without a terminal, prints an overview of the catalog.
             """
     )
 

@@ -156,4 +156,14 @@ import Testing
             #expect(!second.hasMore(limit: 3))
         }
     }
+
+    @Test func anUnreadableExpiryDoesNotStopADownload() async throws {
+        try await ScriptedServer.with({ r in
+            r.path == "/login" ? T.credentials("AKID1") : .json(200, #"{"id":"6867571","url":"https://x.test/files/a.jpg","expiryDate":"in 15 minutes"}"#)
+        }) { base, _ in
+            let product = LicensedProduct(id: "6867571", assetID: 12345, name: "Medium")
+            let link = try await Self.client(base).downloadLink(for: product, format: nil)
+            #expect(link.url.absoluteString == "https://x.test/files/a.jpg" && link.expires == nil)
+        }
+    }
 }

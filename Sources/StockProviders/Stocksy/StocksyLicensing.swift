@@ -167,12 +167,11 @@ extension StocksyClient: StockLicensing {
         let response = try await send(StocksyRequests.download(purchasedProductID: id), id: product.assetID)
         let wire = try WireDecoding.decode(StocksyDownloadWire.self, from: response.body, what: "Stocksy download answer")
         let url = try Self.fileURL(wire.url, field: "url", base: configuration.baseURL)
-        var expires: Date?
-        if let text = wire.expiryDate {
-            guard let date = WireDate.parse(text) else {
-                throw StockError.malformedResponse("Stocksy download answer: field \"expiryDate\" is not a date: \"\(WireText.clean(text, limit: 40))\"")
-            }
-            expires = date
+        // The expiry is not needed to download: one that cannot be read is unknown (and logged).
+        let expires = wire.expiryDate.flatMap(WireDate.parse)
+        if let text = wire.expiryDate, expires == nil {
+            WireLog.skipped([SkippedRecord(path: "expiryDate", reason: "not a date: \"\(WireText.clean(text, limit: 40))\"")],
+                            in: "Stocksy download answer")
         }
         return DownloadLink(url: url, expires: expires, suggestedName: Self.name(of: url) ?? product.fileName)
     }

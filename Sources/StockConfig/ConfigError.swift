@@ -1,6 +1,9 @@
+import StockCore
+
 /// What can be wrong with config.toml or a provider's credentials. Every message names the file
 /// (as `~/…` under the home folder), the line where known, the provider and the key; none ever
-/// contains a secret (a secret is never read into an error).
+/// contains a secret (a secret is never read into an error). Messages quote config.toml and the
+/// command line, so `description` is sanitised (`SafeText`): nothing in it can act on a terminal.
 public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where in config.toml something is.
     public struct Place: Sendable, Hashable {
@@ -33,7 +36,10 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyKeyFile(provider: String, role: CredentialRole, path: String)
     case missingCatalog(provider: String, path: String)
 
-    public var description: String {
+    public var description: String { SafeText.sanitize(words) }
+
+    /// The message before sanitising.
+    private var words: String {
         switch self {
         case .unreadableFile(let path, let reason):
             return "cannot read \(path): \(reason)"

@@ -25,8 +25,16 @@ enum CLIError: Error, CustomStringConvertible {
 
 /// Writing to the terminal's standard streams.
 enum Terminal {
+    /// Writes "stockterm: MESSAGE" as one line on standard error. The message is sanitised here,
+    /// whatever it quotes (a query, a file name, a config value, a service's error), so that no
+    /// escape sequence or control character reaches the terminal through a warning or an error.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data(("stockterm: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("stockterm: " + SafeText.sanitize(message) + "\n").utf8))
+    }
+
+    /// `text` with every line sanitised and the line breaks kept (usage and help text).
+    static func sanitizeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.sanitize(String($0)) }.joined(separator: "\n")
     }
 
     /// Prints the error and ends the command with its exit code.

@@ -20,7 +20,7 @@ enum CatalogLoader {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw CLIError.failure("cannot read catalog \(url.path): no such file or not readable")
         }
-        let progress = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: "Indexing \(url.lastPathComponent)")
+        let progress = quiet || isatty(STDERR_FILENO) == 0 ? nil : ProgressLine(label: "Indexing \(SafeText.sanitize(url.lastPathComponent))")
         var observer: IndexBuildObserver?
         if let progress { observer = { progress.update($0) } }
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import StockCore
 import Synchronization
 
 /// Where log lines go. The transport logs retries and failures (with secrets already masked);
@@ -44,8 +45,10 @@ enum LogSetup {
         destination.withLock { if case .nowhere = $0 { $0 = .standardError } }
     }
 
+    /// Writes one log line, sanitised: log messages quote services (error bodies, field paths of
+    /// records left out) and end up on a terminal, through standard error or `cat`.
     fileprivate static func write(_ line: String) {
-        let data = Data((line + "\n").utf8)
+        let data = Data((SafeText.sanitize(line) + "\n").utf8)
         destination.withLock { d in
             switch d {
             case .standardError: FileHandle.standardError.write(data)

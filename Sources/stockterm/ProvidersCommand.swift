@@ -60,7 +60,8 @@ struct ProvidersCommand: AsyncParsableCommand {
                                                  defaultProvider: config.defaultProviderName,
                                                  providers: summaries.map { .init(summary: $0, check: checks[$0.name]) }))
         } else {
-            print(Self.table(summaries, checks: checks, config: config), terminator: "")
+            // Names, paths and endpoints come from config.toml and the environment: sanitised, line by line.
+            print(Terminal.sanitizeLines(Self.table(summaries, checks: checks, config: config)), terminator: "")
         }
         if check, checks.values.contains(where: { !$0.ok }) { throw ExitCode(1) }
     }
@@ -72,7 +73,7 @@ struct ProvidersCommand: AsyncParsableCommand {
         for s in summaries {
             var row = [s.isDefault ? "*" : "", s.name, s.kind, s.endpoint ?? s.catalog ?? "-", s.credentialText, s.status]
             if !checks.isEmpty { row.append(checks[s.name].map { $0.ok ? "OK" : "failed" } ?? "-") }
-            rows.append(row)
+            rows.append(row.map(SafeText.sanitize))
         }
         let widths = rows[0].indices.map { column in rows.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         for row in rows {

@@ -87,7 +87,7 @@ struct SearchCommand: AsyncParsableCommand {
             node = try QueryParser.parse(text)
         } catch {
             Terminal.warn(error.message)
-            FileHandle.standardError.write(Data((error.caretDiagram(for: SafeText.sanitize(text)) + "\n").utf8))
+            FileHandle.standardError.write(Data((error.caretDiagram(for: text) + "\n").utf8))
             throw ExitCode(2)
         }
         let searchRequest = SearchRequest(query: node, filters: filterValues, sort: sort, order: order,

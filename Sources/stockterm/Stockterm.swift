@@ -52,7 +52,8 @@ struct Stockterm: AsyncParsableCommand {
     }
 
     /// Runs the command line; bad input exits 2 (not ArgumentParser's 64) so that every
-    /// usage mistake, in a flag or in a query, is reported the same way.
+    /// usage mistake, in a flag or in a query, is reported the same way. ArgumentParser's own
+    /// messages quote the command line ("Unknown option '--x'"), so they are sanitised too.
     static func main() async {
         LogSetup.bootstrap()
         do {
@@ -64,12 +65,11 @@ struct Stockterm: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            // --help, --version, completion scripts: stockterm's own text, exactly as ArgumentParser prints it.
+            if code == .success { exit(withError: error) }
+            let message = Terminal.sanitizeLines(fullMessage(for: error))
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -44,8 +44,13 @@ public struct QueryError: Error, Hashable, Sendable {
         self.kind = kind
     }
 
-    /// One line for people, e.g. `expected a term or '(' after OR`.
-    public var message: String {
+    /// One line for people, e.g. `expected a term or '(' after OR`. It quotes the query (a field,
+    /// a value, a token), so it is sanitised (`SafeText`): an escape sequence typed or pasted into
+    /// a query is never written to the terminal raw.
+    public var message: String { SafeText.sanitize(words) }
+
+    /// `message` before sanitising.
+    private var words: String {
         switch kind {
         case let .unexpectedToken(found, expected):
             return "unexpected \(found): expected \(expected)"
@@ -81,14 +86,14 @@ public struct QueryError: Error, Hashable, Sendable {
     /// display columns (wide CJK characters and emoji take two). White space in the query is
     /// drawn as single spaces so that tabs and line breaks cannot shift the caret. A position
     /// at the end of the query puts the caret just after the last character.
+    ///
+    /// Pass the query as typed: the line is sanitised here (`SafeText`), and what sanitising
+    /// removes before the caret (an escape sequence, a control character) takes no column.
     public func caretDiagram(for query: String) -> String {
-        var line = ""
-        var column = 0
-        for (offset, character) in query.enumerated() {
-            let shown: Character = character.isWhitespace ? " " : character
-            if offset < position { column += Self.displayWidth(of: shown) }
-            line.append(shown)
-        }
+        let shown = String(query.map { $0.isWhitespace ? " " : $0 })
+        let line = SafeText.sanitize(shown)
+        let before = SafeText.sanitize(String(shown.prefix(position)))
+        let column = before.reduce(0) { $0 + Self.displayWidth(of: $1) }
         return line + "\n" + String(repeating: " ", count: column) + "^"
     }
 

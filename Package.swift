@@ -109,6 +109,9 @@ let package = Package(
             path: "Sources/CNCurses",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The decoders' fuzz target: libFuzzer's entry with -DFUZZING (`make fuzz`), a corpus
+        // replayer otherwise (docs/fuzzing.md).
+        .executableTarget(name: "WireFuzz", dependencies: ["StockProviders", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "stockterm",
             dependencies: [

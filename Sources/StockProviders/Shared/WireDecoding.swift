@@ -86,13 +86,21 @@ struct FlexibleBool: Decodable, Hashable, Sendable {
 }
 
 /// A number that a service may write as a JSON number or as a string of digits.
+///
+/// Only magnitudes below 2^53 are read (every whole number up to there is exact in a `Double`):
+/// no id, size, count, quota or price comes near, and so `Int64(value)` and `Int(value)` never
+/// trap on a decoded value. `1e30` or `"1e300"` fails like any other unreadable number (a
+/// `@Tolerant` field reads it as nil); found by fuzzing (docs/fuzzing.md).
 struct FlexibleNumber: Decodable, Hashable, Sendable {
+    /// The largest magnitude read: 2^53.
+    static let limit: Double = 9_007_199_254_740_992
+
     let value: Double
     init(_ value: Double) { self.value = value }
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let d = try? c.decode(Double.self), d.isFinite { value = d; return }
-        if let s = try? c.decode(String.self), let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite {
+        if let d = try? c.decode(Double.self), d.isFinite, abs(d) < Self.limit { value = d; return }
+        if let s = try? c.decode(String.self), let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite, abs(d) < Self.limit {
             value = d; return
         }
         throw DecodingError.typeMismatch(Double.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a number"))

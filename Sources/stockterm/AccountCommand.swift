@@ -16,18 +16,6 @@ struct AccountCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the account as one JSON object.")
     var json = false
 
-    /// What `--json` prints: never a secret, only what the service said about the account.
-    struct Output: Encodable {
-        var provider: String
-        var name: String
-        var balance: Money?
-        var remainingQuota: Int?
-        var licenseTier: String?
-        var isDemo: Bool
-        var canLicense: Bool
-        var licensingUnavailableReason: String?
-    }
-
     func run() async throws {
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
@@ -37,10 +25,7 @@ struct AccountCommand: AsyncParsableCommand {
         } catch {
             throw Terminal.fail(.failure(Terminal.describe(error)))
         }
-        let output = Output(provider: choice.name, name: SafeText.sanitize(account.name), balance: account.balance,
-                            remainingQuota: account.remainingQuota, licenseTier: account.licenseTier.map(SafeText.sanitize),
-                            isDemo: account.isDemo, canLicense: account.licensingUnavailableReason == nil,
-                            licensingUnavailableReason: account.licensingUnavailableReason.map(SafeText.sanitize))
+        let output = AccountJSON(provider: choice.name, account: account)
         if json {
             try JSONOutput.write(output)
             return

@@ -86,7 +86,7 @@ struct CatalogCommand: AsyncParsableCommand {
             if json {
                 var facets: [String: [String: Int]] = [:]
                 for (g, v) in page.facets.counts { facets[g.rawValue] = v }
-                try JSONOutput.write(InfoOutput(catalog: catalog.source.path, assets: catalog.assetCount, facets: facets))
+                try JSONOutput.write(CatalogInfoJSON(catalog: catalog.source.path, assets: catalog.assetCount, facets: facets))
                 return
             }
             print("Catalog: \(SafeText.sanitize(catalog.source.path))")
@@ -112,10 +112,4 @@ struct CatalogCommand: AsyncParsableCommand {
             }
         }
     }
-}
-
-struct InfoOutput: Encodable {
-    var catalog: String
-    var assets: Int
-    var facets: [String: [String: Int]]
 }

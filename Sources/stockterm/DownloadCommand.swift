@@ -18,6 +18,7 @@ struct DownloadCommand: AsyncParsableCommand {
               stockterm --provider adobe download --all --since 2026-01-01
               stockterm --provider adobe download 112670342:Standard --format png
               stockterm download --comp 10001
+              stockterm download --all --json     # {"files":[{"path":…}],"failed":[…]} instead of paths
             """
     )
 
@@ -44,6 +45,9 @@ struct DownloadCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The directory to write to.", valueName: "dir"))
     var output: String?
 
+    @Flag(name: .long, help: "Print one JSON object (each file's path, and what failed) instead of paths.")
+    var json = false
+
     func validate() throws {
         if all == (id != nil) { throw ValidationError(all ? "give either an id or --all, not both" : "give a download id, or --all") }
         if comp && all { throw ValidationError("--comp takes one asset id, not --all") }
@@ -57,20 +61,22 @@ struct DownloadCommand: AsyncParsableCommand {
     func run() async throws {
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
+        var report = DownloadJSON(provider: choice.name, files: [], failed: [])
         do {
             let ledger = try LicensingSetup.ledger(for: choice)
             let coordinator = try LicensingSetup.coordinator(for: choice, ledger: ledger)
             let files = FileDownload(ledger: ledger, provider: choice.name, licensing: await coordinator.licensing,
                                      directory: LicensingSetup.downloadDirectory(output))
             if comp {
-                try await fetchComp(AssetID(id!)!, choice: choice, files: files)
+                report.files.append(try await fetchComp(AssetID(id!)!, choice: choice, files: files))
             } else if all {
-                try await fetchAll(coordinator: coordinator, ledger: ledger, files: files)
+                try await fetchAll(coordinator: coordinator, ledger: ledger, files: files, report: &report)
             } else {
                 let product = try await find(id!, coordinator: coordinator, ledger: ledger)
                 let outcome = try await files.fetch(product, format: format, progress: ProgressPrinter.shared.report)
                 ProgressPrinter.shared.finish()
-                print(outcome.alreadyOnDisk ? "already downloaded: \(outcome.path)" : outcome.path)
+                report.files.append(Self.file(product, outcome))
+                if !json { print(outcome.alreadyOnDisk ? "already downloaded: \(outcome.path)" : outcome.path) }
             }
         } catch let error as CLIError {
             ProgressPrinter.shared.finish()
@@ -79,6 +85,8 @@ struct DownloadCommand: AsyncParsableCommand {
             ProgressPrinter.shared.finish()
             throw Terminal.fail(.failure(Terminal.describe(error)))
         }
+        if json { try JSONOutput.write(report) }
+        if !report.failed.isEmpty { throw ExitCode(1) }
     }
 
     /// The licensed product with download id `id`: from the ledger, else from the service's history.
@@ -90,14 +98,15 @@ struct DownloadCommand: AsyncParsableCommand {
         while true {
             let page = try await coordinator.serviceHistory(offset: offset, limit: 100)
             if let product = page.items.first(where: { $0.id == id }) { return product }
-            guard page.hasMore(limit: 100), !page.items.isEmpty else { break }
-            offset += page.items.count
+            guard page.hasMore(limit: 100), page.covered > 0 else { break }
+            offset += page.covered
         }
         throw CLIError.failure("no licensed product with download id \"\(SafeText.sanitize(id))\" in the ledger or the license history")
     }
 
-    /// Every licensed product of the service's history and the ledger, fetched unless on disk.
-    func fetchAll(coordinator: LicenseCoordinator, ledger: Ledger, files: FileDownload) async throws {
+    /// Every licensed product of the service's history and the ledger, fetched unless on disk;
+    /// each file and each failure goes into `report` (the caller exits 1 if any failed).
+    func fetchAll(coordinator: LicenseCoordinator, ledger: Ledger, files: FileDownload, report: inout DownloadJSON) async throws {
         let cutoff = since.flatMap { ISODate.date($0 + "T00:00:00Z") }
         var products: [LicensedProduct] = []
         var seen = Set<String>()
@@ -109,8 +118,8 @@ struct DownloadCommand: AsyncParsableCommand {
         while true {
             let page = try await files.licensing.licenseHistory(offset: offset, limit: 100, organisation: organisation)
             page.items.forEach(add)
-            guard page.hasMore(limit: 100), !page.items.isEmpty else { break }
-            offset += page.items.count
+            guard page.hasMore(limit: 100), page.covered > 0 else { break }
+            offset += page.covered
         }
         try ledger.licensedProducts(provider: files.provider).filter { $0.type == .deliverable }.forEach(add)
         var fetched = 0, onDisk = 0, failed = 0
@@ -119,25 +128,35 @@ struct DownloadCommand: AsyncParsableCommand {
             do {
                 let outcome = try await files.fetch(product, format: format, progress: ProgressPrinter.shared.report)
                 ProgressPrinter.shared.finish()
-                if outcome.alreadyOnDisk { onDisk += 1 } else { fetched += 1; print(outcome.path) }
+                report.files.append(Self.file(product, outcome))
+                if outcome.alreadyOnDisk { onDisk += 1 } else { fetched += 1; if !json { print(outcome.path) } }
             } catch {
                 ProgressPrinter.shared.finish()
                 failed += 1
-                Terminal.warn("  \(Terminal.describe(error))")
+                let message = Terminal.describe(error)
+                report.failed.append(.init(downloadId: product.id, assetId: product.assetID.rawValue, message: message))
+                Terminal.warn("  \(message)")
             }
         }
         Terminal.warn("\(fetched) downloaded, \(onDisk) already on disk, \(failed) failed, of \(products.count) licensed")
-        if failed > 0 { throw ExitCode(1) }
     }
 
-    func fetchComp(_ assetID: AssetID, choice: ProviderChoice, files: FileDownload) async throws {
+    func fetchComp(_ assetID: AssetID, choice: ProviderChoice, files: FileDownload) async throws -> DownloadJSON.File {
         let asset = try await choice.provider.asset(id: assetID)
         let licensing = files.licensing
         let result = try await files.downloader.download(
             id: "\(choice.name)-comp-\(assetID)", suggestedName: "\(choice.name)-\(assetID)-comp", into: files.directory,
             link: { try await licensing.compLink(for: asset) }, progress: ProgressPrinter.shared.report)
         ProgressPrinter.shared.finish()
-        print(result.url.path)
+        if !json { print(result.url.path) }
         Terminal.warn("a watermarked comp, not a licensed file")
+        return DownloadJSON.File(downloadId: nil, assetId: assetID.rawValue, path: result.url.path, bytes: result.bytes,
+                                 alreadyOnDisk: false, comp: true)
+    }
+
+    /// A licensed product's file as `--json` lists it.
+    static func file(_ product: LicensedProduct, _ outcome: FileDownload.Outcome) -> DownloadJSON.File {
+        DownloadJSON.File(downloadId: product.id, assetId: product.assetID.rawValue, path: outcome.path, bytes: outcome.bytes,
+                          alreadyOnDisk: outcome.alreadyOnDisk, comp: false)
     }
 }

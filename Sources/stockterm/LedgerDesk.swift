@@ -46,7 +46,8 @@ struct LedgerDesk: PurchaseDesk {
         case .service:
             let page = try await coordinator.serviceHistory(offset: offset, limit: limit)
             let note = page.items.isEmpty && offset == 0 ? historyNote : nil
-            return HistoryPage(records: page.items.map(Self.record), hasMore: page.hasMore(limit: limit), note: note)
+            return HistoryPage(records: page.items.map(Self.record), hasMore: page.hasMore(limit: limit), note: note,
+                               skipped: page.skipped.count)
         }
     }
 

@@ -74,7 +74,7 @@ struct LicenseCommand: AsyncParsableCommand {
             if !yes { try confirm(quote) }
             let receipt = try await coordinator.license(order, offer: offer)
             if json {
-                try JSONOutput.write(receipt)
+                try JSONOutput.write(ReceiptJSON(provider: choice.name, receipt: receipt))
             } else {
                 printReceipt(receipt, provider: choice)
             }

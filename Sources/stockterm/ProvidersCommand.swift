@@ -55,7 +55,7 @@ struct ProvidersCommand: AsyncParsableCommand {
             checks = await ProviderCheck.run(summaries, config: config, environment: environment, timeout: .milliseconds(Int(timeout * 1000)))
         }
         if json {
-            try JSONOutput.write(ProvidersOutput(config: config.fileExists ? config.displayPath : nil,
+            try JSONOutput.write(ProvidersJSON(config: config.fileExists ? config.displayPath : nil,
                                                  searched: config.displayPath,
                                                  defaultProvider: config.defaultProviderName,
                                                  providers: summaries.map { .init(summary: $0, check: checks[$0.name]) }))
@@ -94,35 +94,4 @@ struct ProvidersCommand: AsyncParsableCommand {
         if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
         return out
     }
-}
-
-/// The JSON of `stockterm providers --json`.
-struct ProvidersOutput: Encodable {
-    struct Provider: Encodable {
-        var summary: ProviderSummary
-        var check: ProviderCheck.Result?
-
-        func encode(to encoder: any Encoder) throws {
-            try summary.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(check, forKey: .check)
-        }
-        enum Key: String, CodingKey { case check }
-    }
-
-    /// The file read, or null when there is none.
-    var config: String?
-    /// Where it was looked for.
-    var searched: String
-    var defaultProvider: String
-    var providers: [Provider]
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(config, forKey: .config)
-        try container.encode(searched, forKey: .searched)
-        try container.encode(defaultProvider, forKey: .defaultProvider)
-        try container.encode(providers, forKey: .providers)
-    }
-    enum Key: String, CodingKey { case config, searched, defaultProvider = "default", providers }
 }

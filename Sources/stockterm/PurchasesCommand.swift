@@ -41,20 +41,6 @@ struct PurchasesCommand: AsyncParsableCommand {
         if service && allProviders { throw ValidationError("--service shows one provider's history; drop --all-providers") }
     }
 
-    /// One ledger purchase as `--json` prints it.
-    struct Row: Encodable {
-        var key: String
-        var provider: String
-        var state: String
-        var created: String
-        var assetId: Int64
-        var products: [String]
-        var total: LicenseCost
-        var purchaseId: String?
-        var licensed: [LicensedProduct]
-        var message: String?
-    }
-
     func run() async throws {
         let choice: ProviderChoice
         do { choice = try ProviderFactory.resolve(global) } catch { throw Terminal.fail(error) }
@@ -63,33 +49,34 @@ struct PurchasesCommand: AsyncParsableCommand {
             let coordinator = try LicensingSetup.coordinator(for: choice, ledger: ledger)
             if service {
                 let page = try await coordinator.serviceHistory(offset: offset, limit: limit)
-                if json { try JSONOutput.write(page.items) } else {
-                    printHistory(page, note: LicensingSetup.licensing(for: choice.provider, ledger: ledger)
-                        .flatMap { LicensingSetup.historyNote($0, serviceName: choice.displayName) })
+                let note = LicensingSetup.licensing(for: choice.provider, ledger: ledger)
+                    .flatMap { LicensingSetup.historyNote($0, serviceName: choice.displayName) }
+                if json {
+                    let shownNote = page.items.isEmpty && page.offset == 0 ? note : nil
+                    try JSONOutput.write(LicenseHistoryJSON(provider: choice.name, limit: limit, page: page, note: shownNote))
+                } else {
+                    printHistory(page, note: note)
+                    if let summary = SkippedRecord.summary(page.skipped, noun: "license") { Terminal.warn(summary + ": see the log") }
                 }
                 return
             }
             // Settle what a crash or a timeout left open before showing anything.
             let report = try await coordinator.reconcile()
             for line in report.summaryLines { Terminal.warn(line) }
-            let intents = try ledger.intents(provider: allProviders ? nil : choice.name, offset: offset, limit: limit)
+            let provider = allProviders ? nil : choice.name
+            let intents = try ledger.intents(provider: provider, offset: offset, limit: limit)
+            let total = try ledger.intentCount(provider: provider)
             if json {
-                try JSONOutput.write(intents.map(Self.row))
+                try JSONOutput.write(PurchasesJSON(provider: provider, offset: offset, limit: limit, total: total,
+                                                   purchases: intents.map(PurchasesJSON.Purchase.init)))
             } else {
-                printLedger(intents, total: try ledger.intentCount(provider: allProviders ? nil : choice.name))
+                printLedger(intents, total: total)
             }
         } catch let error as CLIError {
             throw Terminal.fail(error)
         } catch {
             throw Terminal.fail(.failure(Terminal.describe(error)))
         }
-    }
-
-    static func row(_ intent: PurchaseIntent) -> Row {
-        Row(key: intent.key, provider: intent.provider, state: intent.state.rawValue, created: ISODate.format(intent.created),
-            assetId: intent.assetID.rawValue, products: intent.quote.lines.map { SafeText.sanitize($0.name) },
-            total: intent.receipt?.total ?? intent.total, purchaseId: intent.receipt?.purchaseID,
-            licensed: intent.receipt?.products ?? [], message: intent.message.map(SafeText.sanitize))
     }
 
     func printLedger(_ intents: [PurchaseIntent], total: Int) {
@@ -126,6 +113,6 @@ struct PurchasesCommand: AsyncParsableCommand {
             if !item.downloadable { line += "  (file no longer offered; the license remains valid)" }
             print(line)
         }
-        if page.hasMore(limit: limit) { print("next: --offset \(page.offset + page.items.count)") }
+        if page.hasMore(limit: limit) { print("next: --offset \(page.offset + page.covered)") }
     }
 }

@@ -101,48 +101,11 @@ struct SearchCommand: AsyncParsableCommand {
             throw Terminal.fail(.failure(Terminal.describe(error)))
         }
         if json {
-            try JSONOutput.write(bytes: SearchOutput(query: text, exact: exact, page: result, sort: sort, order: order).jsonBytes())
+            try JSONOutput.write(SearchJSON(provider: choice.name, query: text, exact: exact, sort: sort, order: order, page: result))
         } else {
             print(ResultTable(page: result, width: Terminal.width()).render(), terminator: "")
+            if let summary = SkippedRecord.summary(result.skipped) { Terminal.warn(summary + ": see the log") }
         }
-    }
-}
-
-/// The JSON form of a search: `{"facets":{…},"items":[…],"order":…,"page":N,"pageSize":N,
-/// "query":…,"sort":…,"synonyms":…,"total":N,"totalIsExact":…}`, keys sorted. Items are written
-/// by `AssetJSONLWriter` (the import format, several times faster than `JSONEncoder` for 60
-/// assets with their products), the small fields by `JSONEncoder`.
-struct SearchOutput {
-    var query: String
-    var exact: Bool
-    var page: SearchPage
-    var sort: SortField
-    var order: SortDirection
-
-    func jsonBytes() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func value(_ v: some Encodable) throws -> [UInt8] { Array(try encoder.encode(v)) }
-        var facets: [String: [String: Int]] = [:]
-        for (group, values) in page.facets.counts { facets[group.rawValue] = values }
-        var out: [UInt8] = []
-        out.reserveCapacity(4096 + page.items.count * 2048)
-        out += Array(#"{"facets":"#.utf8) + (try value(facets)) + Array(#","items":["#.utf8)
-        for (i, asset) in page.items.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            AssetJSONLWriter.append(asset, to: &out)
-            out.removeLast() // its newline
-        }
-        out += Array(#"],"order":"#.utf8) + (try value(order))
-        out += Array(#","page":"#.utf8) + (try value(page.page))
-        out += Array(#","pageSize":"#.utf8) + (try value(page.pageSize))
-        out += Array(#","query":"#.utf8) + (try value(query))
-        out += Array(#","sort":"#.utf8) + (try value(sort))
-        out += Array(#","synonyms":"#.utf8) + (try value(!exact))
-        out += Array(#","total":"#.utf8) + (try value(page.total))
-        out += Array(#","totalIsExact":"#.utf8) + (try value(page.totalIsExact))
-        out.append(UInt8(ascii: "}"))
-        return out
     }
 }
 

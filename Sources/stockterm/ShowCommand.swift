@@ -15,7 +15,7 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The asset's id.")
     var id: String
 
-    @Flag(name: .long, help: "Print the asset as one JSON object (the catalog import format).")
+    @Flag(name: .long, help: "Print the asset as one JSON object (docs/json-output.md).")
     var json = false
 
     func validate() throws {
@@ -32,7 +32,7 @@ struct ShowCommand: AsyncParsableCommand {
             throw Terminal.fail(.failure(Terminal.describe(error)))
         }
         if json {
-            try JSONOutput.write(asset)
+            try JSONOutput.write(AssetJSON(asset))
         } else {
             print(AssetDetailText(asset: asset, width: Terminal.width(fallback: 100)).render(), terminator: "")
         }

@@ -93,7 +93,8 @@ import FoundationNetworking
                                                        "--provider", "s", "purchases", "--json", "--limit", "500"], environment: env)
             Issue.record("purchases exited \(purchases.status); again: \(again.map { "\($0.status) \($0.stdout.prefix(600))" } ?? "-")")
         }
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(purchases.stdout.utf8)) as? [[String: Any]])
+        let ledger = try #require(try JSONSerialization.jsonObject(with: Data(purchases.stdout.utf8)) as? [String: Any])
+        let rows = try #require(ledger["purchases"] as? [[String: Any]])
 
         // What the emulator charged.
         let (data, _) = try await URLSession.shared.data(from: URL(string: url + "/_sandbox/charges")!)

@@ -184,14 +184,7 @@ let package = Package(
             dependencies: ["StockLedger", "StockCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Runs the built `stockterm` binary as a user would.
-        .testTarget(
-            name: "StocktermCLITests",
-            dependencies: [
-                "StockCore", "stockterm",
-                // A loopback server answering with the Adobe recordings (AdobeRecordingsCLITests).
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ]
-        ),
+        .testTarget(name: "StocktermCLITests", dependencies: ["StockCore", "stockterm"]),
     ],
     swiftLanguageModes: [.v6]
 )

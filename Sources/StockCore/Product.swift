@@ -6,6 +6,15 @@ public struct Product: Hashable, Sendable, Codable {
     /// `type`); shown as unknown, never offered for sale, never taken for a size or a license.
     public enum ProductType: String, Hashable, Sendable, Codable, CaseIterable {
         case deliverable, license, unknown
+
+        /// The word a product table shows: "size", "license", "unknown".
+        public var label: String {
+            switch self {
+            case .deliverable: "size"
+            case .license: "license"
+            case .unknown: "unknown"
+            }
+        }
     }
 
     /// Pixel dimensions of a deliverable.

@@ -34,6 +34,7 @@ struct AccountCommand: AsyncParsableCommand {
         if let balance = account.balance { rows.append(("Balance", balance.formatted)) }
         if let quota = account.remainingQuota { rows.append(("Quota", LicenseCost.credits(quota).formatted + " left")) }
         if let tier = output.licenseTier { rows.append(("License tier", tier)) }
+        if let plan = account.planAllowance { rows.append(("Plan", SafeText.sanitize(plan) + " in all")) }
         rows.append(("Licensing", output.licensingUnavailableReason.map { "unavailable: \($0)" } ?? "available"))
         let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         for (label, value) in rows { print(DisplayWidth.pad(label, toWidth: width) + "  " + SafeText.sanitize(value)) }

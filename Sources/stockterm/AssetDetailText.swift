@@ -34,7 +34,7 @@ struct AssetDetailText {
         guard !asset.products.isEmpty else { return "\nNo products on sale.\n" }
         let rows = asset.products.map { p -> (String, String, String, String) in
             let dims = p.dimensions.map { "\($0.width)×\($0.height)" } ?? ""
-            return (SafeText.sanitize(p.name), p.type == .license ? "license" : "size", dims, p.price.formatted)
+            return (SafeText.sanitize(p.name), p.type.label, dims, p.price.formatted)
         }
         let w0 = max(7, rows.map { DisplayWidth.of($0.0) }.max()!), w2 = max(10, rows.map { DisplayWidth.of($0.2) }.max()!)
         let w3 = max(5, rows.map { DisplayWidth.of($0.3) }.max()!)

@@ -1,4 +1,5 @@
 import Foundation
+import StockCore
 import Testing
 @testable import StockProviders
 
@@ -86,12 +87,11 @@ struct WireFuzzCorpusTests {
 
     @Test("Adobe's overage price with a dollar amount beyond Int64 cents does not trap (AdobeLicenseCost.overagePrice)")
     func adobeOverageOverflow() async {
-        // Known: `whole * 100 + cents` overflows for 17 or more digits (docs/fuzzing.md). Fixed
-        // when this known issue stops being recorded.
-        await withKnownIssue("AdobeLicenseCost.overagePrice multiplies without an overflow check") {
-            await #expect(processExitsWith: .success) {
-                WireFuzzing.feed(.adobeStock, Data(#"{"purchase_options":{"state":"overage","message":"license it for $999999999999999999?"}}"#.utf8))
-            }
+        // `whole * 100 + cents` overflowed for 17 or more digits; now no price is read.
+        await #expect(processExitsWith: .success) {
+            WireFuzzing.feed(.adobeStock, Data(#"{"purchase_options":{"state":"overage","message":"license it for $999999999999999999?"}}"#.utf8))
         }
+        #expect(AdobeLicenseCost.overagePrice("license it for $999999999999999999?") == nil)
+        #expect(AdobeLicenseCost.overagePrice("license it for $2.99?") == Money(amount: 299, currency: "USD", decimals: 2))
     }
 }

@@ -1,7 +1,5 @@
 import Foundation
-import Hummingbird
-import Logging
-import NIOCore
+import Glibc
 import Testing
 
 /// The real API's answers that Adobe's SDKs recorded (`../shared/adobe_fixtures/`, read in place,
@@ -41,24 +39,24 @@ struct AdobeRecordingsCLITests {
                 """)
             let env = ["STOCKTERM_CONFIG": config.path]
 
-            let search = try cli.run(["search", "trees", "--limit", "8"], environment: env)
+            let search = try await RecordedAdobe.run(cli, ["search", "trees", "--limit", "8"], environment: env)
             #expect(search.status == 0, "\(search.stderr)")
             for title in page.titles { #expect(search.stdout.contains(String(title.prefix(20))), "\(title) in\n\(search.stdout)") }
             #expect(search.stdout.contains("of 5,405,753") || search.stdout.contains("5405753"), "\(search.stdout)")
 
             let first = page.records[1]  // a licensed photo of the countryside, category Countryside
-            let show = try cli.run(["show", "\(first.id)"], environment: env)
+            let show = try await RecordedAdobe.run(cli, ["show", "\(first.id)"], environment: env)
             #expect(show.status == 0, "\(show.stderr)")
             #expect(show.stdout.contains("Category:    Countryside"), "\(show.stdout)")
             #expect(show.stdout.contains("Licensed:    Standard"), "\(show.stdout)")
             #expect(show.stdout.contains("Created:     2015-09-27"), "\(show.stdout)")
 
-            let account = try cli.run(["account"], environment: env)
+            let account = try await RecordedAdobe.run(cli, ["account"], environment: env)
             #expect(account.status == 0, "\(account.stderr)")
             #expect(account.stdout.contains("Adobe Stock member 1393839"), "\(account.stdout)")
             #expect(!account.stdout.contains("recorded-token") && !account.stderr.contains("recorded-token"))
 
-            let purchases = try cli.run(["purchases", "--service"], environment: env)
+            let purchases = try await RecordedAdobe.run(cli, ["purchases", "--service"], environment: env)
             #expect(purchases.status == 0, "\(purchases.stderr)")
             #expect(purchases.stdout.contains("148563830"), "\(purchases.stdout)")
             #expect(purchases.stdout.contains("unknown license"), "\(purchases.stdout)")
@@ -68,6 +66,15 @@ struct AdobeRecordingsCLITests {
 
 /// Reading and serving the recordings.
 enum RecordedAdobe {
+    /// Runs the binary on a thread of its own: `CLIRunner.run` blocks while the process runs, and
+    /// the in-process server answering it needs the concurrency pool's threads (two on a 2-core
+    /// machine, which other tests may be blocking too).
+    static func run(_ cli: CLIRunner, _ arguments: [String], environment: [String: String]) async throws -> CLIRunner.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try cli.run(arguments, environment: environment) }) }.start()
+        }
+    }
+
     static let folder: URL? = {
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shared = checkout.deletingLastPathComponent().appendingPathComponent("shared/adobe_fixtures")
@@ -103,43 +110,77 @@ enum RecordedAdobe {
                     titles: records.compactMap { ($0["title"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) })
     }
 
-    /// Serves `answer(path, query)` (nil → 404) on 127.0.0.1 with an ephemeral port while `body` runs.
+    /// Serves `answer(path, query)` (nil → 404) on 127.0.0.1 with an ephemeral port while `body`
+    /// runs. A plain socket server on threads of its own, so that it answers even while every
+    /// thread of the concurrency pool is blocked waiting for a process (as CLI tests do).
     static func serve(_ answer: @escaping @Sendable (String, [String: String]) throws -> Data?,
                       body: @Sendable @escaping (URL) async throws -> Void) async throws {
-        let router = Router()
-        router.on("**", method: .get) { request, _ -> Response in
-            var query: [String: String] = [:]
-            for pair in (request.uri.query ?? "").split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                query[parts[0]] = parts.count > 1 ? parts[1] : ""
-            }
-            guard let data = try answer(request.uri.path, query) else { return Response(status: .notFound) }
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-        }
-        let port = PortWaiter()
-        var logger = Logger(label: "recorded-adobe")
-        logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { await port.set($0.localAddress?.port ?? 0) }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            let p = try await port.wait()
-            try await body(URL(string: "http://127.0.0.1:\(p)")!)
-            group.cancelAll()
-        }
+        let listener = try LoopbackHTTP(answer)
+        defer { listener.stop() }
+        try await body(URL(string: "http://127.0.0.1:\(listener.port)")!)
     }
 }
 
-/// The server's port, once it listens.
-private actor PortWaiter {
-    private var port: Int?
-    func set(_ p: Int) { port = p }
-    func wait() async throws -> Int {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if let port { return port }
-            try await Task.sleep(for: .milliseconds(10))
+/// A minimal HTTP/1.1 server for GET requests: one thread accepts, one thread per connection
+/// reads the request head and writes one answer with `Connection: close`.
+private final class LoopbackHTTP: @unchecked Sendable {
+    let port: Int
+    private let socket: Int32
+    private let answer: @Sendable (String, [String: String]) throws -> Data?
+
+    init(_ answer: @escaping @Sendable (String, [String: String]) throws -> Data?) throws {
+        self.answer = answer
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        guard fd >= 0, bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        socket = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let server = fd
+        Thread { [self] in
+            while true {
+                let connection = accept(server, nil, nil)
+                if connection < 0 { return }  // closed by stop()
+                Thread { self.handle(connection) }.start()
+            }
+        }.start()
+    }
+
+    func stop() { shutdown(socket, Int32(SHUT_RDWR)); close(socket) }
+
+    private func handle(_ connection: Int32) {
+        defer { close(connection) }
+        var head = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !head.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)), head.count < 65536 {
+            let n = read(connection, &buffer, buffer.count)
+            if n <= 0 { return }
+            head += buffer[0..<n]
         }
-        throw CancellationError()
+        let line = String(decoding: head, as: UTF8.self).split(separator: "\r\n").first ?? ""
+        let target = line.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+        let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+        var query: [String: String] = [:]
+        for pair in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            query[kv[0]] = kv.count > 1 ? kv[1] : ""
+        }
+        let body = (try? answer(parts[0], query)) ?? nil
+        let status = body == nil ? "404 Not Found" : "200 OK"
+        let payload = body ?? Data()
+        let response = Data("HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n".utf8) + payload
+        response.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let n = write(connection, raw.baseAddress! + sent, raw.count - sent)
+                if n <= 0 { return }
+                sent += n
+            }
+        }
     }
 }

@@ -39,6 +39,9 @@ enum AdobeLicenseCost {
             guard parts[1].count == 2, let c = Int64(parts[1]) else { return nil }
             cents = c
         }
-        return Money(amount: whole * 100 + cents, currency: "USD", decimals: 2)
+        // A price too large for cents in 64 bits is no price stockterm can show (found by fuzzing).
+        let (hundreds, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow, hundreds <= Int64.max - cents else { return nil }
+        return Money(amount: hundreds + cents, currency: "USD", decimals: 2)
     }
 }

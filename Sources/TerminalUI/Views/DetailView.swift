@@ -134,7 +134,7 @@ enum DetailView {
             return lines
         }
         let rows = products.map { product in
-            (name: SafeText.sanitize(product.name), kind: product.type == .license ? "license" : "size",
+            (name: SafeText.sanitize(product.name), kind: product.type.label,
              dimensions: product.dimensions.map { "\($0.width)×\($0.height)" } ?? "",
              price: product.price.formatted)
         }

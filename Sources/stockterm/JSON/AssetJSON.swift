@@ -52,6 +52,8 @@ struct AssetJSON: Encodable, Equatable {
     var licenseTypes: [String]
     /// License names the service sent that stockterm does not know, as written.
     var otherLicenses: [String]
+    /// The license this account already holds, as the service says (Adobe's `is_licensed`).
+    @Nullable var heldLicense: String?
     var premiumLevel: Int
     var mature: Bool
     @Nullable var camera: String?
@@ -91,6 +93,7 @@ struct AssetJSON: Encodable, Equatable {
         videoResolution = a.videoResolution?.rawValue
         licenseTypes = a.licenseTypes.map(\.rawValue)
         otherLicenses = a.otherLicenses
+        heldLicense = a.heldLicense
         premiumLevel = a.premiumLevel.rawValue
         mature = a.mature
         camera = a.camera?.rawValue

@@ -171,6 +171,62 @@ struct AdobeRecordingReplayTests {
         }
     }
 
+    @Test func aRecordedPurchaseDownloadsFromTheURLItsAnswerGives() async throws {
+        // Content/Info as Adobe's PHP SDK recorded it: purchased, with the download URL.
+        let info = try AdobeRecordings.data("content_info_php_purchased.json")
+        let files = #"{"nb_results": 1, "files": [{"id": 84071201, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
+        try await ScriptedServer.with({ r in
+            r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
+                : .json(200, files)
+        }) { base, log in
+            let client = Self.client(base, token: "ims+token/0123456789")
+            let product = LicensedProduct(id: "84071201:Standard", assetID: 84071201, optionID: "Standard", name: "Standard")
+            let link = try await client.downloadLink(for: product, format: nil)
+            // The answer's own URL with the token added as the SDKs add it (encoded), never one we make up.
+            #expect(link.url.absoluteString == "https://primary.staging.adobestock.com/Rest/Libraries/Download/84071201/1?token=ims%2Btoken%2F0123456789")
+            #expect(link.suggestedName == "AdobeStock_84071201.jpeg")
+            #expect(link.secrets == ["ims+token/0123456789"])
+            let sent = await log.requests
+            #expect(!sent.contains { $0.path.hasSuffix("/Content/License") }, "Content/Info gave the URL: no license call")
+        }
+    }
+
+    @Test func aRecordedPurchaseWhoseURLIsNotAdobesGetsNoToken() async throws {
+        // The Java SDK's test body points at my.example.com: the token is not sent there.
+        let info = try AdobeRecordings.data("content_info_purchased_java.json")
+        let files = #"{"nb_results": 1, "files": [{"id": 84071201, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
+        try await ScriptedServer.with({ r in
+            r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
+                : .json(200, files)
+        }) { base, _ in
+            let client = Self.client(base, token: "ims-token-0123456789")
+            let product = LicensedProduct(id: "84071201:Standard", assetID: 84071201, optionID: "Standard", name: "Standard")
+            do {
+                _ = try await client.downloadLink(for: product, format: nil)
+                Issue.record("a download link to my.example.com was made")
+            } catch let error as StockError {
+                #expect(error.message.contains("does not point at Adobe Stock"))
+                #expect(!error.message.contains("ims-token-0123456789"))
+            }
+        }
+    }
+
+    @Test func aRecordedNotPurchasedAnswerRefusesTheDownload() async throws {
+        let info = try AdobeRecordings.data("content_info_php_not_purchased.json")
+        let files = #"{"nb_results": 1, "files": [{"id": 59741022, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
+        try await ScriptedServer.with({ r in
+            r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
+                : .json(200, files)
+        }) { base, log in
+            let client = Self.client(base, token: "ims-token-0123456789")
+            let product = LicensedProduct(id: "59741022:Standard", assetID: 59741022, optionID: "Standard", name: "Standard")
+            await #expect(throws: StockError.forbidden("Adobe Stock says asset 59741022 is not licensed as Standard by this account (not_purchased); license it first")) {
+                try await client.downloadLink(for: product, format: nil)
+            }
+            #expect(!(await log.requests).contains { $0.path.hasSuffix("/Content/License") }, "nothing is licensed to make a download")
+        }
+    }
+
     @Test func recordedLicenseHistories() async throws {
         let entry = try #require(try AdobeRecordings.json("license_history_entry_php.json") as? [String: Any])
         let page = try JSONSerialization.data(withJSONObject: ["nb_results": 1, "files": [entry]])

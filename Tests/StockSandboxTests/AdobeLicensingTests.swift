@@ -197,7 +197,13 @@ import Testing
             let video = try Self.assets(1) { $0.kind == .video && $0.premiumLevel == .core && $0.videoResolution != .k4 }[0]
             let personal = adobe.c.accessToken, enterprise = adobe.c.enterpriseAccessToken
             let extended = try await adobe.license(photo.id, "Extended", token: personal)
-            #expect(extended.status == 403 && Self.error(extended).hasPrefix("Your plan cannot license content #\(photo.id) as Extended"))
+            // A plan that cannot: 200 with `not_possible`, the shape Adobe's SDKs recorded from the real API.
+            #expect(extended.status == 200)
+            let details = (try extended.object()["contents"] as? [String: Any])?[photo.id.description] as? [String: Any]
+            let purchase = details?["purchase_details"] as? [String: Any]
+            #expect(purchase?["state"] as? String == "not_possible" && purchase?["message"] as? String == "")
+            #expect((purchase?["url"] as? String)?.hasSuffix("/\(photo.id)?sso_inbound=1") == true)
+            #expect(try extended.object()["available_entitlement"] is NSNull)
             let mismatch = try await adobe.license(video.id, "Standard", token: enterprise, body: #"{"cce_agency":[{"id":"2","value":"P"}]}"#)
             #expect(mismatch.status == 400 && Self.error(mismatch) == "The license \"Standard\" does not match type of content #\(video.id)")
             let no4K = try await adobe.license(video.id, "Video_4K", token: enterprise, body: #"{"cce_agency":[{"id":"2","value":"P"}]}"#)

@@ -27,8 +27,8 @@ extension AdobeService {
 
     /// `GET` or `POST /Rest/Libraries/1/Content/License?content_id=&license=[&license_again=true]`.
     /// A POST carries `{"cce_agency": [{"id": "2", "value": "…"}]}`. Required references missing,
-    /// a license that does not fit the asset, a plan that cannot license it or too little quota:
-    /// an error, and nothing is charged. An asset already licensed (by the member, or by the
+    /// a license that does not fit the asset or too little quota: an error; a plan that cannot
+    /// license it: 200 with `state: not_possible`, as the real API answers. Nothing is charged. An asset already licensed (by the member, or by the
     /// organisation for an enterprise member) is answered `purchased` without a charge unless
     /// `license_again=true`.
     func contentLicense(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -55,7 +55,14 @@ extension AdobeService {
         do throws(AdobeLicenseBook.Refusal) {
             outcome = try book.license(id, as: license, member: member, cost: cost, again: again, references: references, now: Date())
         } catch .planCannot {
-            throw AdobeErrors.stock(.forbidden, "Your plan cannot license content #\(id) as \(license.rawValue): premium content, video and Extended licenses need credits. See \(environment.origin)/plans?image_id=\(id)", code: 100)
+            // As the real API answers it (Adobe's SDKs recorded two such answers): 200, the state
+            // `not_possible`, an empty message, the page to buy on, `available_entitlement: null`.
+            let details = JSONNode.members([("state", .string("not_possible")),
+                                            ("url", .string("\(environment.origin)/\(id)?sso_inbound=1")), ("message", .string(""))])
+            let content = JSONNode.members([("content_id", .string(id.description)), ("size", .string("Comp")),
+                                            ("purchase_details", details)])
+            return context.respond(.members([("member", member.memberNode), ("available_entitlement", .null),
+                                             ("contents", .members([(id.description, content)]))]))
         } catch .notEnoughQuota(let needed, let left) {
             throw AdobeErrors.stock(.forbidden, "You don't have enough licenses to license content #\(id) as \(license.rawValue): it needs \(needed) and \(left) \(left == 1 ? "is" : "are") left. Nothing was charged.", code: 100)
         }

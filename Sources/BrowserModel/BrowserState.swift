@@ -186,7 +186,7 @@ public struct BrowserState: Hashable, Sendable {
                 order: SortDirection = .desc, expandSynonyms: Bool = true, cacheCapacity: Int = 16,
                 viewportRows: Int = 20, viewportColumns: Int = 80) {
         self.providerName = providerName; self.facetGroups = facetGroups; self.pageSize = max(1, pageSize)
-        kinds = AssetKind.allCases; knownCategories = []; providerCountsFacets = countsFacets
+        kinds = AssetKind.common; knownCategories = []; providerCountsFacets = countsFacets
         providers = []; activeProvider = nil; switchingTo = nil; showsProviderPicker = false; providerCursor = 0
         self.query = QueryEditor(query); self.filters = filters; self.sort = sort; self.order = order
         self.expandSynonyms = expandSynonyms

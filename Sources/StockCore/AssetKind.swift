@@ -1,6 +1,12 @@
 /// What an asset is. The three services name these differently; each client maps its own names.
+/// `model3D` ("3d") is Adobe Stock's 3D models (`media_type_id` 6), which no other source sells.
 public enum AssetKind: String, Codable, Sendable, CaseIterable, Hashable, Comparable {
     case photo, illustration, vector, video, template
+    case model3D = "3d"
+
+    /// The kinds a source lists in its filter pane unless it says otherwise: every kind but 3D
+    /// models, which only Adobe Stock sells (its client lists them).
+    public static let common: [AssetKind] = [.photo, .illustration, .vector, .video, .template]
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.ordinal < rhs.ordinal
@@ -109,6 +115,7 @@ extension AssetKind {
         case .vector: 2
         case .video: 3
         case .template: 4
+        case .model3D: 5
         }
     }
 }

@@ -13,6 +13,7 @@ public enum AssetListText {
         switch kind {
         case .illustration: "illus."
         case .template: "templ."
+        case .model3D: "3d"
         default: kind.rawValue
         }
     }

@@ -60,7 +60,7 @@ public struct ProviderInfo: Hashable, Sendable {
     /// browser asks for their category list instead).
     public var countsFacets: Bool
     public init(displayName: String, facetGroups: [FacetGroup] = FacetGroup.allCases, maxPageSize: Int = 500,
-                kinds: [AssetKind] = AssetKind.allCases, countsFacets: Bool = false) {
+                kinds: [AssetKind] = AssetKind.common, countsFacets: Bool = false) {
         self.displayName = displayName; self.facetGroups = facetGroups; self.maxPageSize = maxPageSize
         self.kinds = kinds; self.countsFacets = countsFacets
     }

@@ -39,7 +39,7 @@ import Testing
 
     @Test func cursorClampsAndSpaceTogglesTheRowUnderIt() {
         var store = Self.loaded(groups: [.type, .safeSearch])
-        #expect(store.state.filterRows.count == AssetKind.allCases.count + 1)
+        #expect(store.state.filterRows.count == AssetKind.common.count + 1)
         store.send(.moveFilterCursor(-1))
         store.send(.moveFilterCursor(3)) { $0.filterCursor = 3 }   // photo, illustration, vector, video
         var filters = SearchFilters()

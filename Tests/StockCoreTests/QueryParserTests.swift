@@ -254,12 +254,12 @@ private func t(_ word: String) -> QueryNode { .term(word) }
 @Test func invalidFieldValueListsTheAcceptedValues() {
     let error = queryError("type:banana")
     #expect(error == QueryError(position: 5, kind: .invalidValue(
-        field: "type", value: "banana", expected: ["photo", "illustration", "vector", "video", "template", "image"])))
-    #expect(error?.message == "'banana' is not a valid type; expected one of photo, illustration, vector, video, template, image")
+        field: "type", value: "banana", expected: ["photo", "illustration", "vector", "video", "template", "3d", "image"])))
+    #expect(error?.message == "'banana' is not a valid type; expected one of photo, illustration, vector, video, template, 3d, image")
     #expect(queryError("a orientation:Sideways")?.position == 14)
     #expect(queryError("premium:maybe")?.position == 8)
     #expect(queryError("type:")?.kind == .invalidValue(field: "type", value: "", expected: [
-        "photo", "illustration", "vector", "video", "template", "image"]))
+        "photo", "illustration", "vector", "video", "template", "3d", "image"]))
     #expect(queryError("tag: drone")?.position == 4)
 }
 

@@ -267,3 +267,22 @@ struct AdobeRecordingReplayTests {
         }
     }
 }
+
+@Suite struct AdobeThreeDModelTests {
+    @Test func mediaType6IsA3DModelAndCanBeFilteredOn() throws {
+        let list = try WireDecoding.decode(AdobeStockFileList.self,
+                                           from: Data(#"{"files":[{"id":7,"media_type_id":6,"title":"Chair","width":2000,"height":2000}]}"#.utf8),
+                                           what: "files")
+        let asset = try list.files[0].detail(path: "files[0]").asset
+        #expect(asset.kind == .model3D && asset.kind.rawValue == "3d")
+        #expect(AssetListText.kind(asset.kind) == "3d")
+        var filters = SearchFilters()
+        filters.kinds = [.model3D]
+        let request = try #require(try AdobeStockRequests.search(SearchRequest(filters: filters, pageSize: 10)))
+        #expect(request.query.contains(QueryItem("search_parameters[filters][content_type:3d]", "1")))
+        #expect(try QueryParser.parse("type:3d") != nil)
+        // Only Adobe's filter pane lists 3D models.
+        #expect(AdobeStockClient(configuration: .init(apiKey: "k")).info.kinds.contains(.model3D))
+        #expect(!ProviderInfo(displayName: "x").kinds.contains(.model3D))
+    }
+}

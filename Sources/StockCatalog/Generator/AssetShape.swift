@@ -58,7 +58,7 @@ struct AssetShape {
             if rng.chance(40) { formats.append("png") }
             let bytes = Int64(1_500_000 + rng.below(38_500_000))
             return AssetShape(width: w, height: h, formats: formats, fileSize: bytes)
-        case .template:
+        case .template, .model3D:  // the generator makes no 3D models (AssetRecipe.kinds)
             let layoutIndex = rng.weightedIndex(TemplateLayout.weights)
             let layout = TemplateLayout.all[layoutIndex]
             let bytes = Int64(5_000_000 + rng.below(115_000_000))

@@ -39,7 +39,7 @@ extension AssetWording {
             return ["Illustration of ", "Иллюстрация: ", "Иллюстрация: "][language.rawValue]
         case .vector:
             return ["Vector illustration of ", "Векторная иллюстрация: ", "Векторлық иллюстрация: "][language.rawValue]
-        case .template:
+        case .template, .model3D:  // the generator makes no 3D models (AssetRecipe.kinds)
             let layout = shape.templateLayout ?? 0
             switch language {
             case .english: return "Editable " + Self.templateNouns[0][layout] + " template: "
@@ -86,7 +86,7 @@ extension AssetWording {
         case .vector:
             let files = shape.formats.filter { ["ai", "eps", "svg"].contains($0) }.map { $0.uppercased() }.joined(separator: ", ")
             return ["Editable vector file: ", "Редактируемый векторный файл: ", "Өңделетін векторлық файл: "][language.rawValue] + files + "."
-        case .template:
+        case .template, .model3D:  // the generator makes no 3D models (AssetRecipe.kinds)
             let files = shape.formats.map { $0.uppercased() }.joined(separator: ", ")
             return ["Layered and fully editable: text, fonts and colours change in minutes. Files: ",
                     "Все слои редактируются: текст, шрифты и цвета. Файлы: ",

@@ -38,7 +38,7 @@ struct AssetWording {
             prefix = rng.pick(GeneratorPrefixes.illustration)
         case .vector:
             prefix = rng.pick(GeneratorPrefixes.vector)
-        case .template:
+        case .template, .model3D:  // the generator makes no 3D models (AssetRecipe.kinds)
             prefix = GeneratorPrefixes.template[templateLayout ?? 0]
         }
         let subject = rng.pick(vocabulary.subjects)

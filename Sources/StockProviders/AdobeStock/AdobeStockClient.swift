@@ -43,7 +43,7 @@ public final class AdobeStockClient: StockProvider {
 
     public let configuration: Configuration
     public let info = ProviderInfo(displayName: "Adobe Stock", facetGroups: [.type, .orientation, .premium, .megapixels, .license],
-                                   maxPageSize: AdobeStockRequests.maxLimit)
+                                   maxPageSize: AdobeStockRequests.maxLimit, kinds: AssetKind.allCases)
     let transport: HTTPTransport
 
     public init(configuration: Configuration, retry: RetryPolicy = .standard,

@@ -54,8 +54,8 @@ extension AdobeStockFile {
     }
 
     /// From `media_type_id` (1 photo, 2 illustration, 3 vector, 4 video, 5 instant photo → photo,
-    /// 7 template), else from the MIME type. 3D models (6) and ids Adobe may add later have no
-    /// kind in stockterm: the file cannot be mapped and is left out of the page (and said so).
+    /// 6 3D model, 7 template), else from the MIME type. Ids Adobe may add later (its reference
+    /// lists 8 and 9) have no kind in stockterm: the file is left out of the page (and said so).
     func kind(path: String) throws -> AssetKind {
         switch mediaTypeID.map({ $0.int }) {
         case 1?, 5?: return .photo
@@ -63,8 +63,7 @@ extension AdobeStockFile {
         case 3?: return .vector
         case 4?: return .video
         case 7?: return .template
-        case 6?:
-            throw StockError.malformedResponse("field \"\(path).media_type_id\" is 6 (a 3D model), which stockterm does not show yet")
+        case 6?: return .model3D
         case let other?:
             throw StockError.malformedResponse("field \"\(path).media_type_id\" has the unknown value \(other)")
         case nil:

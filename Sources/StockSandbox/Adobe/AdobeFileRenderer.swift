@@ -122,6 +122,7 @@ struct AdobeFileRenderer {
         case .vector: 3
         case .video: 4
         case .template: 7
+        case .model3D: 6
         }
     }
 
@@ -137,6 +138,9 @@ struct AdobeFileRenderer {
             if a.formats.contains("ai") { return "application/illustrator.template" }
             if a.formats.contains("pptx") { return "application/vnd.openxmlformats-officedocument.presentationml.presentation" }
             return "application/octet-stream"
+        case .model3D:
+            // Adobe's SDKs record no 3D answer; the format's own type where it has one.
+            return a.formats.contains("obj") ? "model/obj" : a.formats.contains("glb") ? "model/gltf-binary" : "application/octet-stream"
         }
     }
 

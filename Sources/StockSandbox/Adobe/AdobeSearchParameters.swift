@@ -5,10 +5,10 @@ import StockCore
 struct AdobeSearchParameters {
     static let limitRange = 1...64
     static let thumbnailSizes = [110, 160, 240, 500, 1000]
-    /// Adobe's content types and the catalog's kinds (nil: the catalog has no 3D).
+    /// Adobe's content types and the catalog's kinds.
     static let contentTypes: [(name: String, kind: AssetKind?)] = [
         ("photo", .photo), ("illustration", .illustration), ("vector", .vector), ("video", .video),
-        ("template", .template), ("3d", nil),
+        ("template", .template), ("3d", .model3D),
     ]
 
     var request: SearchRequest

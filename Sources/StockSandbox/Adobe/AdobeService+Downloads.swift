@@ -102,6 +102,7 @@ extension AdobeService {
         case .vector: asset.formats.contains("svg") ? "svg" : "zip"
         case .video: asset.formats.contains("mp4") ? "mp4" : "mov"
         case .template: ["psd", "ai", "indd", "pptx"].first { asset.formats.contains($0) } ?? "zip"
+        case .model3D: asset.formats.first ?? "zip"
         }
     }
 

@@ -70,9 +70,7 @@ enum RecordedAdobe {
     /// the in-process server answering it needs the concurrency pool's threads (two on a 2-core
     /// machine, which other tests may be blocking too).
     static func run(_ cli: CLIRunner, _ arguments: [String], environment: [String: String]) async throws -> CLIRunner.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try cli.run(arguments, environment: environment) }) }.start()
-        }
+        try await CLIRunner.offPool { try cli.run(arguments, environment: environment) }
     }
 
     static let folder: URL? = {

@@ -36,6 +36,15 @@ struct CLIRunner {
     static let privateVariables = ["STOCKTERM_CONFIG", "STOCKFLOW_API_KEY", "ADOBE_STOCK_API_KEY", "ADOBE_STOCK_ACCESS_TOKEN",
                                    "STOCKSY_API_KEY", "STOCKSY_PASSWORD"]
 
+    /// Runs `work` (blocking calls of `run`, say) on a thread of its own and awaits it, so that the
+    /// concurrency pool (two threads on a 2-core machine) stays free for the tests that poll a
+    /// screen or serve HTTP in process meanwhile.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
+        }
+    }
+
     /// Runs the binary; `environment` is added to (or overrides) the private folders and this process's.
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {

@@ -104,6 +104,9 @@ final class FakeTerminal: @unchecked Sendable {
             if condition(now) { return now }
             try? await Task.sleep(for: .milliseconds(20))
         }
+        // One last look, as TmuxSession.waitFor takes: when other tests keep every thread of the
+        // pool busy, this task may wake only after the deadline, with the output right for a while.
+        if condition(text) { return text }
         Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
         return text
     }

@@ -9,9 +9,15 @@ run: deps release
 	.build/release/stockterm $(ARGS)
 
 ## Install what the tests need, then run the whole suite.
+## Tests that measure time (rate limits, injected latency, a download cancelled mid-stream, kills
+## spread over a purchase flow, pictures on a pty) run in a second phase, one at a time: with the
+## whole suite beside them on two cores they measured the machine's load rather than stockterm.
+TIMED_TESTS = StockFlowLimitsTests|StockSandboxTests.StocksyTests|DownloaderTests|PurchaseCrashTests|StockFlowBurstAndRefreshTests|GraphicsE2ETests
+
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(TIMED_TESTS)'
+	$(SWIFT) test --skip-build --no-parallel --filter '$(TIMED_TESTS)'
 
 ## System packages (Debian): ncursesw and SQLite headers, tmux for the end-to-end tests.
 deps:

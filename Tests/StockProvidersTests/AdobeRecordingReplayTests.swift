@@ -171,16 +171,24 @@ struct AdobeRecordingReplayTests {
         }
     }
 
-    @Test func aRecordedPurchaseDownloadsFromTheURLItsAnswerGives() async throws {
-        // Content/Info as Adobe's PHP SDK recorded it: purchased, with the download URL.
-        let info = try AdobeRecordings.data("content_info_php_purchased.json")
-        let files = #"{"nb_results": 1, "files": [{"id": 84071201, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
+    /// A download of `id`'s Standard license against a server that answers Content/Info with the
+    /// recording `info` and the Files API with one photo of that id.
+    static func download(_ id: Int64, info name: String, token: String = "ims-token-0123456789",
+                         _ body: @Sendable @escaping (AdobeStockClient, LicensedProduct, RequestLog) async throws -> Void) async throws {
+        let info = try AdobeRecordings.data(name)
+        let files = #"{"nb_results": 1, "files": [{"id": \#(id), "media_type_id": 1, "content_type": "image/jpeg"}]}"#
         try await ScriptedServer.with({ r in
             r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
                 : .json(200, files)
         }) { base, log in
-            let client = Self.client(base, token: "ims+token/0123456789")
-            let product = LicensedProduct(id: "84071201:Standard", assetID: 84071201, optionID: "Standard", name: "Standard")
+            let product = LicensedProduct(id: "\(id):Standard", assetID: AssetID(id), optionID: "Standard", name: "Standard")
+            try await body(Self.client(base, token: token), product, log)
+        }
+    }
+
+    @Test func aRecordedPurchaseDownloadsFromTheURLItsAnswerGives() async throws {
+        // Content/Info as Adobe's PHP SDK recorded it: purchased, with the download URL.
+        try await Self.download(84071201, info: "content_info_php_purchased.json", token: "ims+token/0123456789") { client, product, log in
             let link = try await client.downloadLink(for: product, format: nil)
             // The answer's own URL with the token added as the SDKs add it (encoded), never one we make up.
             #expect(link.url.absoluteString == "https://primary.staging.adobestock.com/Rest/Libraries/Download/84071201/1?token=ims%2Btoken%2F0123456789")
@@ -193,14 +201,7 @@ struct AdobeRecordingReplayTests {
 
     @Test func aRecordedPurchaseWhoseURLIsNotAdobesGetsNoToken() async throws {
         // The Java SDK's test body points at my.example.com: the token is not sent there.
-        let info = try AdobeRecordings.data("content_info_purchased_java.json")
-        let files = #"{"nb_results": 1, "files": [{"id": 84071201, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
-        try await ScriptedServer.with({ r in
-            r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
-                : .json(200, files)
-        }) { base, _ in
-            let client = Self.client(base, token: "ims-token-0123456789")
-            let product = LicensedProduct(id: "84071201:Standard", assetID: 84071201, optionID: "Standard", name: "Standard")
+        try await Self.download(84071201, info: "content_info_purchased_java.json") { client, product, _ in
             do {
                 _ = try await client.downloadLink(for: product, format: nil)
                 Issue.record("a download link to my.example.com was made")
@@ -212,14 +213,7 @@ struct AdobeRecordingReplayTests {
     }
 
     @Test func aRecordedNotPurchasedAnswerRefusesTheDownload() async throws {
-        let info = try AdobeRecordings.data("content_info_php_not_purchased.json")
-        let files = #"{"nb_results": 1, "files": [{"id": 59741022, "media_type_id": 1, "content_type": "image/jpeg"}]}"#
-        try await ScriptedServer.with({ r in
-            r.path.hasSuffix("/Content/Info") ? ScriptedAnswer(200, headers: [("Content-Type", "application/json")], body: info)
-                : .json(200, files)
-        }) { base, log in
-            let client = Self.client(base, token: "ims-token-0123456789")
-            let product = LicensedProduct(id: "59741022:Standard", assetID: 59741022, optionID: "Standard", name: "Standard")
+        try await Self.download(59741022, info: "content_info_php_not_purchased.json") { client, product, log in
             await #expect(throws: StockError.forbidden("Adobe Stock says asset 59741022 is not licensed as Standard by this account (not_purchased); license it first")) {
                 try await client.downloadLink(for: product, format: nil)
             }

@@ -234,11 +234,11 @@ import Testing
 
     @Test func profileIsOneCallWithTheBearerTokenAndNoAsset() async throws {
         try await ScriptedServer.with({ _ in
-            .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true,"full_entitlement_quota":{"image_quota":10,"credits_quota":40}},"member":{"member_id":"5PAGXppkUvXRR851OtNbz9HaODSXa7BV"}}"#)
+            .json(200, #"{"available_entitlement":{"quota":7,"has_credit_model":true,"full_entitlement_quota":{"image_quota":10,"credits_quota":40}},"member":{"member_id":"Q3mZ8cTn1VbR6yLw0HsE4KdJ9aXoPf2G"}}"#)
         }) { base, log in
             let account = try await Self.client(base, token: "adobe-access-token").account()
             #expect(account.remainingQuota == 7 && account.licenseTier == "credit pack" && account.licensingUnavailableReason == nil)
-            #expect(account.name == "Adobe Stock member 5PAGXppkUvXRR851OtNbz9HaODSXa7BV")
+            #expect(account.name == "Adobe Stock member Q3mZ8cTn1VbR6yLw0HsE4KdJ9aXoPf2G")
             #expect(account.planAllowance == "10 images, 40 credits")
             let requests = await log.requests
             // As Adobe's JS SDK and its reference ask: no search first to find a content_id.

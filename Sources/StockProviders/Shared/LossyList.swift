@@ -92,7 +92,7 @@ extension KeyedDecodingContainer {
 }
 
 /// An identifier that services send as a number (`1272100`) or a string
-/// (`"5PAGXppkUvXRR851OtNbz9HaODSXa7BV"`): kept as the text it stands for.
+/// (a 32-character hash): kept as the text it stands for.
 struct FlexibleID: Decodable, Hashable, Sendable, CustomStringConvertible {
     let text: String
     init(_ text: String) { self.text = text }

@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test func optionsAreFormatsTimesResolutionsTimesLicenses() {
+    @Test func optionsAreFormatsTimesResolutionsTimesLicenses() throws {
         let options = StockFlowDeliverable.options(for: Self.clip(formats: ["mp4", "avi", "webm"], licenses: [.extended, .standard]))
         #expect(options.map(\.id) == ["mp4-1080p-standard", "mp4-4k-standard", "webm-1080p-standard", "webm-4k-standard",
                                       "mp4-1080p-extended", "mp4-4k-extended", "webm-1080p-extended", "webm-4k-extended"])
@@ -52,6 +52,9 @@ import Testing
         let vertical = StockFlowDeliverable.options(for: Self.clip(resolution: .p1080, width: 1080, height: 1920, formats: ["mp4"]))
         #expect(vertical.map(\.id) == ["mp4-1080p-standard"])
         #expect(vertical[0].name == "MP4 1080p")
+        // A receipt knows only the order: the HD tier, never "1080p" for what may be a 720p clip.
+        let hdTier = try #require(StockFlowDeliverable(optionID: "mp4-1080p-standard"))
+        #expect(hdTier.name(for: nil, withLicense: true) == "MP4 HD (up to 1080p), standard license")
         #expect(vertical[0].dimensions == Product.Dimensions(width: 1080, height: 1920))
         let vertical4K = StockFlowDeliverable.options(for: Self.clip(width: 2160, height: 3840, formats: ["mov"]))
         #expect(vertical4K.map(\.dimensions) == [Product.Dimensions(width: 1080, height: 1920), Product.Dimensions(width: 2160, height: 3840)])

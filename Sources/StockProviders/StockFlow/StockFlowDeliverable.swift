@@ -50,10 +50,12 @@ public struct StockFlowDeliverable: Hashable, Sendable {
     public func productID(clip: AssetID) -> String { "\(clip):\(format):\(resolution.rawValue):\(licenseType.rawValue)" }
 
     /// "MP4 4K", or "MP4 720p" for a 720p clip asked for at 1080p (StockFlow delivers HD in the
-    /// clip's own frame); with ", extended license" when `withLicense`.
+    /// clip's own frame); with ", extended license" when `withLicense`. Without the clip (a
+    /// receipt knows only the order), the HD tier is "MP4 HD (up to 1080p)": a 720p clip bought
+    /// at that tier is delivered at 720p, so "1080p" would be a wrong known value.
     public func name(for clip: Asset?, withLicense: Bool) -> String {
         let frame = delivered(clip)
-        let label = frame == .k4 ? "4K" : frame.rawValue
+        let label = frame == .k4 ? "4K" : clip == nil && frame == .p1080 ? "HD (up to 1080p)" : frame.rawValue
         return "\(format.uppercased()) \(label)" + (withLicense ? ", \(licenseType.rawValue) license" : "")
     }
 

@@ -35,6 +35,22 @@ enum Fixture {
     }
 
     /// A fresh browser with 5 results per page and 3 visible rows.
+    /// The demo catalog showing one page of five results (its cache holding it), offering
+    /// `providers`, for the provider-switch tests.
+    static func loadedOffering(_ providers: [ProviderEntry]) -> BrowserState {
+        var state = Fixture.state()
+        state.providers = providers
+        state.activeProvider = "demo"
+        let key = Fixture.key("")
+        let page = Fixture.page(1...5, total: 5)
+        state.activeKey = key
+        state.results = ResultSet(pages: [page])
+        state.cache.store(ResultSet(pages: [page]), for: key)
+        state.selection = 0
+        state.nextRequestID = 2
+        return state
+    }
+
     static func state(pageSize: Int = 5, rows: Int = 3) -> BrowserState {
         BrowserState(providerName: "test catalog", pageSize: pageSize, viewportRows: rows)
     }

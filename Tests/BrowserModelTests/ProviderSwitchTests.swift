@@ -9,18 +9,9 @@ import Testing
 
     /// A demo-catalog browser with one page shown and two configured providers besides.
     static func loaded() -> TestStore {
-        var state = Fixture.state()
-        state.providers = [ProviderEntry(name: "demo", displayName: "demo catalog"),
-                           ProviderEntry(name: "sf", displayName: "StockFlow"),
-                           ProviderEntry(name: "adobe", displayName: "Adobe Stock", problem: "no API key")]
-        state.activeProvider = "demo"
-        let key = Fixture.key("")
-        let page = Fixture.page(1...5, total: 5)
-        state.activeKey = key
-        state.results = ResultSet(pages: [page])
-        state.cache.store(ResultSet(pages: [page]), for: key)
-        state.selection = 0
-        state.nextRequestID = 2
+        var state = Fixture.loadedOffering([ProviderEntry(name: "demo", displayName: "demo catalog"),
+                                            ProviderEntry(name: "sf", displayName: "StockFlow"),
+                                            ProviderEntry(name: "adobe", displayName: "Adobe Stock", problem: "no API key")])
         state.filters.safeSearch = true // a filter the next provider may not have: reset on switching
         return TestStore(state)
     }

@@ -10,19 +10,11 @@ import Testing
 
     /// A demo-catalog browser with one page shown, offering the demo catalog and two sandboxes.
     static func loaded() -> TestStore {
-        var state = Fixture.state()
-        state.providers = [ProviderEntry(name: "demo", displayName: "demo catalog"),
-                           ProviderEntry(name: "sandbox:stocksy", displayName: "Stocksy — sandbox (no real account)", isSandbox: true),
-                           ProviderEntry(name: "sandbox:adobe", displayName: label, isSandbox: true)]
-        state.activeProvider = "demo"
-        let key = Fixture.key("")
-        let page = Fixture.page(1...5, total: 5)
-        state.activeKey = key
-        state.results = ResultSet(pages: [page])
-        state.cache.store(ResultSet(pages: [page]), for: key)
-        state.selection = 0
-        state.nextRequestID = 2
-        return TestStore(state)
+        TestStore(Fixture.loadedOffering([
+            ProviderEntry(name: "demo", displayName: "demo catalog"),
+            ProviderEntry(name: "sandbox:stocksy", displayName: "Stocksy — sandbox (no real account)", isSandbox: true),
+            ProviderEntry(name: "sandbox:adobe", displayName: label, isSandbox: true),
+        ]))
     }
 
     /// Opens the picker and chooses the Adobe sandbox (the third line).

@@ -20,11 +20,17 @@ public struct ResultSet: Hashable, Sendable {
     /// Records of the loaded pages that the service sent but stockterm could not read (left
     /// out of `items`; the status line says how many).
     public var skipped: Int
+    /// Pages in a row, up to the last, whose every record was unreadable.
+    public var unreadablePagesInARow: Int
+    /// After this many pages in a row with nothing readable the pager stops: a service that
+    /// answers only in a shape stockterm cannot read is not asked page after page (it had asked
+    /// for 20 pages of Adobe's scrubbed recording before a first row could be shown).
+    public static let unreadablePageLimit = 3
 
     /// Nothing loaded yet.
     public init() {
         items = []; ids = []; total = 0; totalIsExact = false; facets = FacetCounts(); loadedPages = 0
-        reachedEnd = false; skipped = 0
+        reachedEnd = false; skipped = 0; unreadablePagesInARow = 0
     }
 
     /// The pages given, appended in order (for tests and the cache).
@@ -49,7 +55,10 @@ public struct ResultSet: Hashable, Sendable {
         facets = page.facets
         loadedPages = max(loadedPages, page.page)
         skipped += page.skipped.count
-        // A page whose every record was unreadable is not the end of the results.
+        // A page whose every record was unreadable is not the end of the results, unless the
+        // service has answered nothing readable for `unreadablePageLimit` pages in a row.
+        unreadablePagesInARow = page.items.isEmpty && !page.skipped.isEmpty ? unreadablePagesInARow + 1 : 0
         reachedEnd = (page.items.isEmpty && page.skipped.isEmpty) || !page.hasNextPage
+            || unreadablePagesInARow >= Self.unreadablePageLimit
     }
 }

@@ -88,6 +88,10 @@ enum ResultListView {
         } else if state.failedPage != nil {
             grid.draw(state.errorMessage ?? "The search failed.", at: x, y: list.y, maxWidth: width, style: ViewStyle.error)
             grid.draw("r retry", at: x, y: list.y + 1, maxWidth: list.height > 1 ? width : 0, style: ViewStyle.muted)
+        } else if state.activeKey != nil, state.results.skipped > 0 {
+            // The service answered, but nothing it sent could be read: not "no results".
+            grid.draw("Nothing readable: \(state.results.skipped) left out (unreadable); the log names each.",
+                      at: x, y: list.y, maxWidth: width, style: ViewStyle.error)
         } else if state.activeKey != nil {
             let query = state.query.text
             grid.draw(query.allSatisfy(\.isWhitespace) ? "No results." : "No results for “\(query)”.", at: x, y: list.y,

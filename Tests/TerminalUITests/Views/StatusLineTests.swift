@@ -38,6 +38,13 @@ import Testing
         var empty = SearchPage(items: [], page: 1, pageSize: 5, total: 40)
         empty.skipped = [SkippedRecord(path: "files[0]", reason: "x")]
         #expect(!ResultSet(pages: [empty]).reachedEnd)
+        // Nothing readable three pages in a row: the pager stops asking.
+        let pages = (1...3).map { n in var p = empty; p.page = n; return p }
+        #expect(!ResultSet(pages: Array(pages.prefix(2))).reachedEnd)
+        #expect(ResultSet(pages: pages).reachedEnd)
+        // The list does not claim there are no results.
+        let (grid, _) = ViewFixture.render(ViewFixture.state(page: empty), width: 120, height: 24, spinnerFrame: 0)
+        #expect(grid.lines.contains { $0.contains("Nothing readable: 1 left out (unreadable)") }, "\(grid.lines)")
     }
 
     @Test func spinnerWhileTheFirstPageLoads() {

@@ -38,7 +38,9 @@ import FoundationNetworking
         let sandbox = try Subprocess.start(CLIRunner.binary.path,
                                            ["sandbox", "--api", "stocksy", "--port", "0", "--latency", "20", "--seed", "5",
                                             "--balance", "100000", "--rate-limit", "1000", "--fault-after-charge", "0.1"],
-                                           environment: ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path, "LANG": "C.UTF-8"])
+                                           environment: ["XDG_CACHE_HOME": home.appendingPathComponent("cache").path, "LANG": "C.UTF-8",
+                                                         // What the emulator last did, should it stop answering (seen now and then).
+                                                         "STOCKTERM_LOG": home.appendingPathComponent("sandbox.log").path])
         defer { _ = sandbox.stop(with: SIGTERM) }
         let banner = try #require(sandbox.readLine(matching: { $0.contains("http://127.0.0.1:") }, timeout: .seconds(120)))
         let url = try #require(banner.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init))
@@ -91,7 +93,9 @@ import FoundationNetworking
             // Say why: the same command with its standard error (Subprocess keeps only stdout).
             let again = try? Subprocess.run("/bin/sh", ["-c", "exec \"$0\" \"$@\" 2>&1", CLIRunner.binary.path,
                                                        "--provider", "s", "purchases", "--json", "--limit", "500"], environment: env)
-            Issue.record("purchases exited \(purchases.status); again: \(again.map { "\($0.status) \($0.stdout.prefix(600))" } ?? "-")")
+            let sandboxLog = (try? String(contentsOf: home.appendingPathComponent("sandbox.log"), encoding: .utf8)) ?? ""
+            let lastLines = sandboxLog.split(separator: "\n").suffix(15).joined(separator: "\n")
+            Issue.record("purchases exited \(purchases.status); again: \(again.map { "\($0.status) \($0.stdout.prefix(600))" } ?? "-"); the sandbox's log ended:\n\(lastLines)")
         }
         let ledger = try #require(try JSONSerialization.jsonObject(with: Data(purchases.stdout.utf8)) as? [String: Any])
         let rows = try #require(ledger["purchases"] as? [[String: Any]])
